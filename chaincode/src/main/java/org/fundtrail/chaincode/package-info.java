@@ -1,0 +1,2 @@
+/** The spending chaincode. */
+package org.fundtrail.chaincode;
