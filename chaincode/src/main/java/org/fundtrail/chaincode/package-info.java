@@ -1,2 +1,0 @@
-/** The spending chaincode. */
-package org.fundtrail.chaincode;
