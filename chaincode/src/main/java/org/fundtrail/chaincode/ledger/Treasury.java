@@ -203,8 +203,9 @@ public final class Treasury {
         Allocation child = new Allocation(toAllocationId, toOrgId, fromId, id, from.fiscalYear(), currency,
                 amount.toDecimal(), from.classification(), purpose, from.legalReference(), stamp.txId(),
                 stamp.recordedAt());
+        Balance sourceAfter = source.withTransferOut(amount.minorUnits(), stamp);
         records.create(transfer);
-        records.update(source.withTransferOut(amount.minorUnits(), stamp));
+        records.update(sourceAfter);
         records.create(child);
         records.create(Balance.opening(child));
         records.link(Keys.CHILD, fromId, toAllocationId);
@@ -247,8 +248,9 @@ public final class Treasury {
 
         Expenditure expenditure = new Expenditure(id, allocationId, amount.toDecimal(), currency, who, category, date,
                 evidence, stamp.txId(), stamp.recordedAt());
+        Balance after = balance.withSpending(amount.minorUnits(), stamp);
         records.create(expenditure);
-        records.update(balance.withSpending(amount.minorUnits(), stamp));
+        records.update(after);
         records.link(Keys.SPENDING, allocationId, id);
         return records.written();
     }
@@ -322,9 +324,11 @@ public final class Treasury {
 
         FundsReturn back = new FundsReturn(id, allocationId, allocation.parentAllocationId(), amount.toDecimal(),
                 currency, reasonCode, reason, stamp.txId(), stamp.recordedAt());
+        Balance after = balance.withReturnOut(amount.minorUnits(), stamp);
+        Balance parentAfter = parent.withReturnIn(amount.minorUnits(), stamp);
         records.create(back);
-        records.update(balance.withReturnOut(amount.minorUnits(), stamp));
-        records.update(parent.withReturnIn(amount.minorUnits(), stamp));
+        records.update(after);
+        records.update(parentAfter);
         records.link(Keys.RETURN, allocationId, id);
         return records.written();
     }
@@ -380,10 +384,12 @@ public final class Treasury {
         }
         Balance source = records.balance(from.id());
         Money amount = Money.ofStored(original.amount(), original.currency());
+        Balance sourceAfter = source.withTransferReversed(amount.minorUnits(), stamp);
+        Balance childAfter = child.withReceiptReversed(stamp);
         records.create(new Reversal(id, original.id(), RecordType.TRANSFER, from.id(), original.amount(),
                 original.currency(), reasonCode, reason, stamp.txId(), stamp.recordedAt()));
-        records.update(source.withTransferReversed(amount.minorUnits(), stamp));
-        records.update(child.withReceiptReversed(stamp));
+        records.update(sourceAfter);
+        records.update(childAfter);
     }
 
     private void reverseExpenditure(Organization actor, String id, Expenditure original, ReasonCode reasonCode,
@@ -392,9 +398,10 @@ public final class Treasury {
         requireHolderOrMinistry(actor, allocation);
         Balance balance = records.balance(allocation.id());
         Money amount = Money.ofStored(original.amount(), original.currency());
+        Balance after = balance.withSpendingReversed(amount.minorUnits(), stamp);
         records.create(new Reversal(id, original.id(), RecordType.EXPENDITURE, allocation.id(), original.amount(),
                 original.currency(), reasonCode, reason, stamp.txId(), stamp.recordedAt()));
-        records.update(balance.withSpendingReversed(amount.minorUnits(), stamp));
+        records.update(after);
     }
 
     /** The organisation the caller acts for, proved by MSP ID and the {@code fundtrail.org} attribute. */
