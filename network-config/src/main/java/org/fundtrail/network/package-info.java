@@ -1,5 +1,5 @@
 /**
- * The Fundtrail network: its definition, crypto material and the embedded single-process node.
- * Not yet implemented: see the embedded-node issue.
+ * The Fundtrail network: its definition ({@code definition}), its crypto material in Fabric's MSP
+ * layout ({@code crypto}) and the embedded single-process node ({@code node}).
  */
 package org.fundtrail.network;
