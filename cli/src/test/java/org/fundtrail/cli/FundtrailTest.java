@@ -2,43 +2,41 @@ package org.fundtrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class FundtrailTest {
+    private final Cli cli = new Cli();
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = Fundtrail.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    @Test
+    void help_explains_the_tool_lists_commands_and_exit_codes() {
+        Cli.Run run = cli.run("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: fundtrail").contains("transparency ledger").contains("Exit codes")
+                .contains("transfer").contains("trace").contains("up");
     }
 
     @Test
-    void help_explains_the_tool_and_exits_zero() {
-        Run run = run("--help");
-        assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: fundtrail").contains("transparency ledger").contains("Exit codes");
+    void every_command_has_help_with_an_example() {
+        for (String command : new String[] {"up", "appropriate", "transfer", "spend", "outcome", "return", "reverse",
+            "trace", "show", "history"}) {
+            Cli.Run run = cli.run(command, "--help");
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: fundtrail " + command).contains("Example");
+        }
+        assertThat(cli.run("org", "register", "--help").out()).contains("Example");
+        assertThat(cli.run("network", "init", "--help").out()).contains("Example");
     }
 
     @Test
     void unknown_options_are_a_usage_error_with_exit_code_2() {
-        Run run = run("--no-such-option");
-        assertThat(run.exit()).isEqualTo(2);
+        Cli.Run run = cli.run("--no-such-option");
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Unknown option: '--no-such-option'");
     }
 
     @Test
     void generates_a_bash_completion_script() {
-        Run run = run("generate-completion");
+        Cli.Run run = cli.run("generate-completion");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("complete -F").contains("fundtrail");
     }

@@ -1,0 +1,144 @@
+package org.fundtrail.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.fundtrail.client.ConnectionConfig;
+import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.client.readmodel.Projector;
+import org.fundtrail.client.readmodel.ReadModel;
+import org.fundtrail.client.readmodel.ReadModelException;
+import org.fundtrail.network.definition.NetworkDefinition;
+import org.fundtrail.network.definition.OrgDefinition;
+import org.fundtrail.network.definition.UserDefinition;
+import org.fundtrail.network.node.EmbeddedNode;
+
+/**
+ * Fundtrail running on one machine for a data folder: the embedded node on a loopback port, the
+ * projector following its blocks into the SQL read model, and the run file that lets other
+ * {@code fundtrail} commands find them. Closing it stops everything and removes the run file.
+ */
+final class FundtrailServer implements AutoCloseable {
+    private final DataDir dir;
+    private final EmbeddedNode node;
+    private final ReadModel readModel;
+    private final FundtrailLedger reader;
+    private final Projector projector;
+
+    private FundtrailServer(DataDir dir, EmbeddedNode node, ReadModel readModel, FundtrailLedger reader,
+                            Projector projector) {
+        this.dir = dir;
+        this.node = node;
+        this.readModel = readModel;
+        this.reader = reader;
+        this.projector = projector;
+    }
+
+    /**
+     * Initialises the folder if needed and starts serving it.
+     *
+     * @param dir the data folder
+     * @param definitionFile the network definition for a new folder, or null for the default
+     * @param gatewayPort the node's port (0: any free port)
+     * @return the running server
+     * @throws UserError when another node already serves the folder or the port is taken
+     */
+    static FundtrailServer start(DataDir dir, Path definitionFile, int gatewayPort) throws IOException {
+        dir.running().ifPresent(r -> {
+            throw new UserError(ExitCode.ERROR, "a node (pid " + r.pid() + ") already serves " + dir.root()
+                    + " on port " + r.gatewayPort() + "; stop it first");
+        });
+        NetworkDefinition definition = Network.init(dir, definitionFile);
+        EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir.nodeDir()).network(definition)
+                .port(gatewayPort).build();
+        try {
+            node.start();
+        } catch (IOException e) {
+            node.close();
+            throw new UserError(ExitCode.ERROR, "cannot start the node on port " + gatewayPort + ": "
+                    + e.getMessage() + " (try --gateway-port 0 for any free port)");
+        }
+        ReadModel readModel = null;
+        FundtrailLedger reader = null;
+        try {
+            readModel = ReadModel.open(dir.readModelUrl());
+            String[] who = readerIdentity(definition);
+            ConnectionConfig config = ConnectionConfig.load(dir.connectionFile(who[0], who[1]));
+            reader = FundtrailLedger.newInstance().config(config).channel(node.inProcessChannel()).build();
+            Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
+                    .chaincode(definition.chaincode()).build();
+            projector.start();
+            FundtrailServer server = new FundtrailServer(dir, node, readModel, reader, projector);
+            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), node.port(), 0));
+            return server;
+        } catch (ReadModelException | IOException | RuntimeException e) {
+            if (reader != null) {
+                reader.close();
+            }
+            if (readModel != null) {
+                readModel.close();
+            }
+            node.close();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The identity the projector reads blocks as: an auditor, else any user of the network. */
+    private static String[] readerIdentity(NetworkDefinition definition) {
+        for (OrgDefinition org : definition.organizations()) {
+            for (UserDefinition user : org.users()) {
+                if ("auditor".equals(user.role())) {
+                    return new String[] {org.mspId(), user.name()};
+                }
+            }
+        }
+        OrgDefinition first = definition.organizations().get(0);
+        return new String[] {first.mspId(), first.users().get(0).name()};
+    }
+
+    /** @return the node */
+    EmbeddedNode node() {
+        return node;
+    }
+
+    /** @return the read model the projector writes */
+    ReadModel readModel() {
+        return readModel;
+    }
+
+    /**
+     * Waits until the read model holds every block the node has committed.
+     *
+     * @param timeout how long to wait at most
+     * @return whether it caught up in time
+     */
+    boolean awaitProjection(Duration timeout) throws ReadModelException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (readModel.height() < node.height()) {
+            if (projector.failure().isPresent()) {
+                throw new UserError(ExitCode.ERROR, "the projector stopped: " + projector.failure().get().getMessage());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        dir.clearRunning();
+        projector.close();
+        reader.close();
+        node.close();
+        readModel.close();
+    }
+
+    /** @return whether a data folder already holds a ledger */
+    static boolean hasLedger(DataDir dir) {
+        return Files.isDirectory(dir.nodeDir().resolve("ledger"));
+    }
+}

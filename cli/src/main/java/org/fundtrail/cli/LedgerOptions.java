@@ -1,0 +1,155 @@
+package org.fundtrail.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.fundtrail.client.ConnectionConfig;
+import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.network.definition.NetworkDefinition;
+import org.fundtrail.network.definition.OrgDefinition;
+import org.fundtrail.network.definition.UserDefinition;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Which ledger to talk to and as whom: shared by every command that reaches a ledger. */
+public final class LedgerOptions {
+    /** The identity used when none is given for a read. */
+    static final String DEFAULT_READER = "AuditMSP/auditor";
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${FUNDTRAIL_DATA:-fundtrail-data}",
+            description = "The embedded network's data folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--network", paramLabel = "embedded|fabric", defaultValue = "embedded",
+            description = "Which ledger: the embedded node serving --data, or a real Fabric network reached with "
+                    + "--connection (default: ${DEFAULT-VALUE}).")
+    String network;
+
+    @Option(names = "--connection", paramLabel = "FILE",
+            description = "A connection file (endpoint, TLS root, identity, channel, chaincode).")
+    Path connection;
+
+    @Option(names = "--as", paramLabel = "MSP/USER|ORG",
+            description = "Sign as this user of the network folder, e.g. HealthMSP/officer@health, or as the "
+                    + "officer of a Fundtrail organisation, e.g. HEALTH-HOSP.")
+    String as;
+
+    @ArgGroup(exclusive = false)
+    ExplicitIdentity explicit;
+
+    /** An identity named by its files. */
+    static final class ExplicitIdentity {
+        @Option(names = "--cert", paramLabel = "FILE", required = true, description = "The signer's certificate (PEM).")
+        Path cert;
+
+        @Option(names = "--key", paramLabel = "FILE", required = true, description = "The signer's private key (PEM).")
+        Path key;
+
+        @Option(names = "--msp", paramLabel = "ID", required = true, description = "The signer's MSP ID.")
+        String msp;
+    }
+
+    /** @return the data folder */
+    DataDir dataDir() {
+        return new DataDir(data);
+    }
+
+    /**
+     * Connects to the ledger.
+     *
+     * @param signing whether the command signs a transaction (then an identity must be named)
+     * @return the connected ledger
+     * @throws UserError naming what is missing and what to do
+     */
+    FundtrailLedger open(boolean signing) {
+        ConnectionConfig config = config(signing);
+        for (Path file : new Path[] {config.certificate(), config.privateKey()}) {
+            if (!Files.isReadable(file)) {
+                throw new UserError(ExitCode.ERROR, "identity file " + file + " is missing or unreadable; check "
+                        + "--as/--cert/--key");
+            }
+        }
+        try {
+            return FundtrailLedger.newInstance().config(config).build();
+        } catch (IOException e) {
+            throw new UserError(ExitCode.ERROR, e.getMessage());
+        }
+    }
+
+    ConnectionConfig config(boolean signing) {
+        if (!network.equals("embedded") && !network.equals("fabric")) {
+            throw new UserError(ExitCode.USAGE, "--network must be embedded or fabric, not '" + network + "'");
+        }
+        ConnectionConfig base;
+        if (connection != null) {
+            base = load(connection);
+        } else if (network.equals("fabric")) {
+            throw new UserError(ExitCode.USAGE, "--network fabric needs --connection FILE (written by "
+                    + "network-config/fabric/network.sh up)");
+        } else {
+            base = embedded(signing);
+        }
+        if (explicit != null) {
+            base = new ConnectionConfig(base.endpoint(), base.tlsRootCertificate(), base.hostOverride(),
+                    explicit.msp, explicit.cert, explicit.key, base.channel(), base.chaincode());
+        }
+        return base;
+    }
+
+    private ConnectionConfig embedded(boolean signing) {
+        DataDir dir = dataDir();
+        if (!dir.isInitialised()) {
+            throw new UserError(ExitCode.UNREACHABLE, "no Fundtrail network in " + dir.root()
+                    + "; start one with: fundtrail up --data " + dir.root());
+        }
+        DataDir.Running running = dir.running().orElseThrow(() -> new UserError(ExitCode.UNREACHABLE,
+                "no node is running for " + dir.root() + "; start it with: fundtrail up --data " + dir.root()));
+        String who = as;
+        if (who == null && explicit == null) {
+            if (signing) {
+                throw new UserError(ExitCode.USAGE, "say who signs: --as MSP/USER (e.g. HealthMSP/officer@health) "
+                        + "or --as ORG (e.g. HEALTH), or --cert/--key/--msp");
+            }
+            who = DEFAULT_READER;
+        }
+        String[] user = who == null ? DEFAULT_READER.split("/") : resolveUser(dir, who);
+        return load(dir.connectionFile(user[0], user[1])).withEndpoint("127.0.0.1:" + running.gatewayPort());
+    }
+
+    private static String[] resolveUser(DataDir dir, String who) {
+        int slash = who.indexOf('/');
+        if (slash > 0) {
+            return new String[] {who.substring(0, slash), who.substring(slash + 1)};
+        }
+        NetworkDefinition definition;
+        try {
+            definition = NetworkDefinition.load(dir.networkFile());
+        } catch (IOException e) {
+            throw new UserError(ExitCode.ERROR, "cannot read " + dir.networkFile() + ": " + e.getMessage());
+        }
+        Optional<OrgDefinition> org = definition.orgHosting(who);
+        if (org.isEmpty()) {
+            throw new UserError(ExitCode.USAGE, "--as " + who + ": no such organisation in " + dir.networkFile()
+                    + "; use MSP/USER or one of the organisations listed there");
+        }
+        for (UserDefinition user : org.get().users()) {
+            if (who.equals(user.fundtrailOrg()) && "officer".equals(user.role())) {
+                return new String[] {org.get().mspId(), user.name()};
+            }
+        }
+        throw new UserError(ExitCode.USAGE, "--as " + who + ": the network has no officer for it; use MSP/USER");
+    }
+
+    private static ConnectionConfig load(Path file) {
+        if (!Files.exists(file)) {
+            throw new UserError(ExitCode.ERROR, "connection file " + file + " does not exist; check --as or "
+                    + "--connection");
+        }
+        try {
+            return ConnectionConfig.load(file);
+        } catch (IOException e) {
+            throw new UserError(ExitCode.ERROR, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.fundtrail.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.fundtrail.chaincode.ledger.TraceDown;
+import org.fundtrail.chaincode.ledger.TraceUp;
+import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.client.LedgerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fundtrail trace DOWN|UP ID}: follow the money. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = {"Follow the money: DOWN from an allocation to every transfer, expenditure and outcome below it, "
+                + "or UP from any record to its appropriation.",
+            "Flags mark money unspent after its fiscal year and spending with no outcome reported."},
+        footer = {"", "Examples:", "  fundtrail trace down APP-2026-07", "  fundtrail trace up E-20260314-1a2b3c4d",
+            "  fundtrail trace down APP-2026-07 --json > trace.json"})
+final class TraceCommand implements Callable<Integer> {
+    /** Direction of a trace. */
+    enum Direction { DOWN, UP }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LedgerOptions ledger;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "DOWN|UP", description = "down or up.")
+    String direction;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "An allocation (down) or any record (up).")
+    String id;
+
+    @Option(names = "--max-nodes", defaultValue = "10000", paramLabel = "N",
+            description = "Stop a downward trace after N allocations (default: ${DEFAULT-VALUE}).")
+    int maxNodes;
+
+    @Override
+    public Integer call() throws LedgerException {
+        Direction dir = parse(direction);
+        PrintWriter out = spec.commandLine().getOut();
+        TraceView view = new TraceView(LocalDate.now().getYear());
+        try (FundtrailLedger client = ledger.open(false)) {
+            if (dir == Direction.DOWN) {
+                TraceDown trace = client.traceDown(id, maxNodes);
+                if (output.json()) {
+                    OutputOptions.printJson(out, trace);
+                } else {
+                    view.printDown(out, trace);
+                }
+            } else {
+                TraceUp trace = client.traceUp(id);
+                if (output.json()) {
+                    OutputOptions.printJson(out, trace);
+                } else {
+                    view.printUp(out, trace);
+                }
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static Direction parse(String text) {
+        try {
+            return Direction.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, "direction must be down or up, not '" + text + "'");
+        }
+    }
+}

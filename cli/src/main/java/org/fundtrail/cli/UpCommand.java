@@ -1,0 +1,58 @@
+package org.fundtrail.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fundtrail up}: run Fundtrail on this machine until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run Fundtrail on this machine: the embedded node for the data folder (created empty on "
+                + "first use), until Ctrl-C. While it runs, other fundtrail commands with the same --data talk to it; "
+                + "restarting resumes where it stopped.",
+        footer = {"", "Example:", "  fundtrail up --data /srv/fundtrail"})
+final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${FUNDTRAIL_DATA:-fundtrail-data}",
+            description = "The data folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--network-file", paramLabel = "FILE",
+            description = "The network definition for a new data folder (default: the built-in one).")
+    Path networkFile;
+
+    @Option(names = "--gateway-port", paramLabel = "N", defaultValue = "7051",
+            description = "The node's Fabric Gateway port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int gatewayPort;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "7070",
+            description = "The public API's port (default: ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        DataDir dir = new DataDir(data);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (FundtrailServer server = FundtrailServer.start(dir, networkFile, gatewayPort)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "fundtrail-shutdown"));
+            out.println("Fundtrail is running for " + dir.root().toAbsolutePath());
+            out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "  (channel "
+                    + server.node().network().channel() + ", chaincode " + server.node().network().chaincode()
+                    + ", height " + server.node().height() + ")");
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            stopped.await();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,25 @@
+package org.fundtrail.cli;
+
+/**
+ * A failure to report to the user as one line (no stack trace), with the exit code it maps to.
+ * The message says what is wrong and, where possible, what to do.
+ */
+public final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int exitCode;
+
+    /**
+     * @param exitCode one of {@link ExitCode}
+     * @param message one line: what is wrong and what to do
+     */
+    public UserError(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    /** @return the exit code */
+    public int exitCode() {
+        return exitCode;
+    }
+}

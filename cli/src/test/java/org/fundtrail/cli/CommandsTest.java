@@ -1,0 +1,166 @@
+package org.fundtrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command in-process against a real embedded node serving a data folder. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandsTest {
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @TempDir
+    static Path data;
+    static FundtrailServer server;
+    static Cli cli;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = FundtrailServer.start(new DataDir(data), null, 0);
+        cli = new Cli("--data", data.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Cli.Run ok(String... args) {
+        Cli.Run run = cli.run(args);
+        assertThat(run.exit()).as("%s", run).isZero();
+        return run;
+    }
+
+    @Test
+    @Order(1)
+    void finance_officers_build_a_budget_from_the_command_line() {
+        ok("org", "register", "--as", "FinanceMSP/Admin", "--id", "MOF", "--name", "Ministry of Finance", "--tier",
+                "MINISTRY", "--org-msp", "FinanceMSP");
+        ok("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH", "--name", "Ministry of Health",
+                "--tier", "department", "--parent", "MOF", "--org-msp", "HealthMSP");
+        ok("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-HOSP", "--name", "Hospitals", "--tier",
+                "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP");
+        Cli.Run appropriation = ok("appropriate", "--as", "MOF", "--id", "APP-1", "--fiscal-year", "2025",
+                "--amount", "1000000", "--cofog", "07.3", "--programme", "P-HOSP", "--purpose", "Hospitals 2025");
+        assertThat(appropriation.out()).startsWith("committed Appropriate APP-1 in block ")
+                .contains("allocation APP-1");
+        ok("transfer", "--as", "MOF", "--id", "T-1", "--from", "APP-1", "--to", "HEALTH", "--amount", "600000.00",
+                "--purpose", "Health grant");
+        ok("transfer", "--as", "HEALTH", "--id", "T-2", "--from", "T-1-A", "--to", "HEALTH-HOSP", "--amount",
+                "250000.00", "--purpose", "Hospital grant");
+        ok("spend", "--as", "HEALTH-HOSP", "--id", "E-1", "--allocation", "T-2-A", "--amount", "1234.56", "--payee",
+                "MedSupply Ltd", "--category", "2.2.1", "--date", "2025-03-14", "--evidence-sha256", SHA,
+                "--evidence-uri", "https://example.org/i/1.pdf");
+        ok("spend", "--as", "HealthMSP/officer@health", "--id", "E-2", "--allocation", "T-1-A", "--amount", "10.00",
+                "--payee", "Clinic Ltd", "--category", "2.2.1", "--date", "2025-04-01", "--evidence-sha256", SHA,
+                "--evidence-uri", "https://example.org/i/2.pdf");
+        ok("outcome", "--as", "HEALTH-HOSP", "--id", "O-1", "--allocation", "T-2-A", "--indicator", "Beds",
+                "--unit", "beds", "--baseline", "100", "--target", "120", "--actual", "118", "--period", "2025",
+                "--evidence-sha256", SHA, "--evidence-uri", "https://example.org/r/1.pdf");
+        ok("return", "--as", "HEALTH-HOSP", "--id", "R-1", "--allocation", "T-2-A", "--amount", "1000",
+                "--reason-code", "unspent", "--reason", "Under budget");
+        ok("reverse", "E-1", "--as", "HEALTH-HOSP", "--id", "V-1", "--reason-code", "DATA_ENTRY_ERROR", "--reason",
+                "Keyed twice");
+    }
+
+    @Test
+    @Order(2)
+    void ids_are_generated_when_not_given_and_dry_run_writes_nothing() {
+        Cli.Run generated = ok("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH", "--amount", "1.00",
+                "--purpose", "Generated id");
+        assertThat(generated.out()).containsPattern("committed Transfer T-\\d{8}-[0-9a-f]{8} ");
+        Cli.Run dry = ok("transfer", "--as", "MOF", "--id", "T-DRY", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "1.00", "--purpose", "Dry", "--dry-run");
+        assertThat(dry.out()).startsWith("dry run: Transfer T-DRY would be accepted");
+        assertThat(cli.run("show", "T-DRY").exit()).isEqualTo(ExitCode.NOT_FOUND);
+    }
+
+    @Test
+    @Order(3)
+    void auditors_show_history_and_trace() {
+        Cli.Run show = ok("show", "T-2-A");
+        assertThat(show.out()).contains("allocation T-2-A").contains("holderOrgId").contains("HEALTH-HOSP")
+                .contains("available").contains("249000.00");
+        assertThat(ok("show", "E-1", "--json").out()).contains("\"payee\"").contains("\"MedSupply Ltd\"");
+        Cli.Run history = ok("history", "T-2-A");
+        assertThat(history.out()).contains("version(s)").contains("available 249000.00 EUR");
+        Cli.Run down = ok("trace", "down", "APP-1");
+        assertThat(down.out()).contains("Trace down from APP-1").contains("T-2-A").contains("249,000.00")
+                .contains("unspent").contains("spending but no outcome reported");
+        for (String line : down.out().split("\n")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+        }
+        Cli.Run up = ok("trace", "up", "E-1");
+        assertThat(up.out()).contains("T-2-A").contains("via transfer T-2").contains("appropriation 2025");
+        assertThat(ok("trace", "down", "APP-1", "--json").out()).contains("\"nodes\" : 4");
+    }
+
+    @Test
+    @Order(4)
+    void refusals_print_the_reason_in_one_line_and_exit_3() {
+        Cli.Run overspend = cli.run("transfer", "--as", "HEALTH", "--from", "T-1-A", "--to", "HEALTH-HOSP",
+                "--amount", "999999999", "--purpose", "Too much");
+        assertThat(overspend.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(overspend.err().strip()).startsWith("fundtrail: refused by the ledger: amount: ")
+                .contains("INSUFFICIENT_FUNDS").doesNotContain("\n").doesNotContain("Exception");
+        Cli.Run wrongOrg = cli.run("spend", "--as", "HEALTH", "--allocation", "T-2-A", "--amount", "1", "--payee",
+                "X", "--category", "c", "--date", "2025-01-01", "--evidence-sha256", SHA, "--evidence-uri",
+                "https://x.org/a");
+        assertThat(wrongOrg.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(wrongOrg.err()).contains("FORBIDDEN");
+    }
+
+    @Test
+    @Order(5)
+    void bad_input_gets_one_clear_line_and_submits_nothing() {
+        Cli.Run amount = cli.run("transfer", "--as", "MOF", "--id", "T-BAD", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "12,50", "--purpose", "x");
+        assertThat(amount.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(amount.err()).contains("--amount: '12,50' is not a positive decimal amount");
+        Cli.Run precise = cli.run("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH", "--amount",
+                "1.001", "--purpose", "x");
+        assertThat(precise.exit()).isEqualTo(ExitCode.USAGE);
+        Cli.Run unknownId = cli.run("show", "NOPE");
+        assertThat(unknownId.exit()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(unknownId.err()).contains("not found: id: no record with id 'NOPE'");
+        Cli.Run badId = cli.run("transfer", "--as", "MOF", "--id", "bad id", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "1", "--purpose", "x");
+        assertThat(badId.exit()).isEqualTo(ExitCode.USAGE);
+        Cli.Run noIdentity = cli.run("transfer", "--from", "APP-1", "--to", "HEALTH", "--amount", "1", "--purpose",
+                "x");
+        assertThat(noIdentity.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(noIdentity.err()).contains("say who signs");
+        Cli.Run unknownOrg = cli.run("transfer", "--as", "NOBODY", "--from", "APP-1", "--to", "HEALTH", "--amount",
+                "1", "--purpose", "x");
+        assertThat(unknownOrg.exit()).isEqualTo(ExitCode.USAGE);
+        Cli.Run missingFiles = cli.run("show", "APP-1", "--cert", data.resolve("nope.pem").toString(), "--key",
+                data.resolve("nope.key").toString(), "--msp", "HealthMSP");
+        assertThat(missingFiles.exit()).isEqualTo(ExitCode.ERROR);
+        assertThat(missingFiles.err()).contains("nope.pem");
+        Cli.Run missingOption = cli.run("transfer", "--as", "MOF", "--from", "APP-1");
+        assertThat(missingOption.exit()).isEqualTo(ExitCode.USAGE);
+        Cli.Run badDirection = cli.run("trace", "sideways", "APP-1");
+        assertThat(badDirection.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(ok("show", "APP-1").out()).contains("transferred").contains("600001.00");
+    }
+
+    @Test
+    @Order(6)
+    void with_no_node_running_commands_say_how_to_start_one(@TempDir Path empty) throws Exception {
+        Cli.Run run = new Cli("--data", empty.toString()).run("show", "APP-1");
+        assertThat(run.exit()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run.err()).contains("fundtrail up --data " + empty);
+        Files.writeString(empty.resolve("network.yaml"), "x");
+        Cli.Run stopped = new Cli("--data", empty.toString()).run("show", "APP-1");
+        assertThat(stopped.exit()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(stopped.err()).contains("no node is running");
+    }
+}

@@ -1,0 +1,104 @@
+package org.fundtrail.client;
+
+import io.grpc.Channel;
+import java.io.IOException;
+import org.fundtrail.chaincode.domain.LedgerRecord;
+import org.fundtrail.chaincode.domain.Organization;
+import org.fundtrail.chaincode.ledger.TraceDown;
+import org.fundtrail.chaincode.ledger.TraceUp;
+
+/**
+ * The typed API over the {@code spending} contract, through the Fabric Gateway client: one method
+ * per transaction and query, domain values in and out.
+ *
+ * <p>Submissions are retried safely: an {@code MVCC_READ_CONFLICT} (another transaction changed
+ * what this one read) is retried with backoff a bounded number of times, and when an attempt's
+ * outcome is unknown (the ledger stopped answering) the retry either commits or finds the record
+ * already there — reported as {@link Submission#alreadyDone()}, never counted twice.
+ *
+ * <pre>{@code
+ * try (FundtrailLedger ledger = FundtrailLedger.newInstance().config(ConnectionConfig.load(file)).build()) {
+ *     Submission s = ledger.submit(new TransferRequest("T-1", "A-1", "HEALTH", "A-1-H", "1000.00", "EUR",
+ *             "Operating grant", null));
+ *     TraceDown tree = ledger.traceDown("A-1", 1000);
+ * }
+ * }</pre>
+ */
+public interface FundtrailLedger extends AutoCloseable {
+    /** @return a builder */
+    static Builder newInstance() {
+        return new FundtrailLedgerImpl.BuilderImpl();
+    }
+
+    /**
+     * Endorses, orders and waits for the commit of a transaction.
+     *
+     * @param request what to submit
+     * @return the committed transaction and the records it wrote
+     * @throws RefusedException when the chaincode refuses it
+     * @throws CommitFailedException when it is invalidated at commit and retries did not help
+     * @throws LedgerUnavailableException when the ledger cannot be reached
+     */
+    Submission submit(SubmitRequest request) throws LedgerException;
+
+    /**
+     * Runs a transaction's rules without submitting it (an evaluate of the submit function).
+     *
+     * @param request what would be submitted
+     * @return the records it would write
+     * @throws RefusedException when the chaincode would refuse it
+     * @throws LedgerUnavailableException when the ledger cannot be reached
+     */
+    java.util.List<LedgerRecord> dryRun(SubmitRequest request) throws LedgerException;
+
+    /** @return the organisation; {@link RefusedException} NOT_FOUND when unknown */
+    Organization organization(String id) throws LedgerException;
+
+    /** @return the allocation with its balance */
+    AllocationView allocation(String id) throws LedgerException;
+
+    /** @return any record by id (an allocation as its {@link org.fundtrail.chaincode.domain.Allocation}) */
+    LedgerRecord record(String id) throws LedgerException;
+
+    /** @return one page (1–1000) of an allocation's children */
+    ChildPage children(String allocationId, int pageSize, String bookmark) throws LedgerException;
+
+    /** @return every version of a record, from the ledger's history */
+    RecordHistory history(String id) throws LedgerException;
+
+    /** @return the tree below an allocation, computed by the chaincode from ledger state */
+    TraceDown traceDown(String allocationId, int maxNodes) throws LedgerException;
+
+    /** @return the path(s) from a record up to its appropriation, computed by the chaincode */
+    TraceUp traceUp(String recordId) throws LedgerException;
+
+    /**
+     * The ledger's committed blocks, through the gateway's block events (Fabric's Deliver service):
+     * what the projector and the verifier read.
+     *
+     * @return a source of blocks from any block number on
+     */
+    org.fundtrail.client.readmodel.BlockSource blocks();
+
+    /** Closes the gateway and, when this ledger opened it, the gRPC channel. */
+    @Override
+    void close();
+
+    /** Builds a {@link FundtrailLedger}. */
+    interface Builder {
+        /** @param config where and who; required */
+        Builder config(ConnectionConfig config);
+
+        /** @param channel a gRPC channel to use instead of dialling {@code config.endpoint()} (e.g. in-process); not closed by the ledger */
+        Builder channel(Channel channel);
+
+        /** @param attempts how many times to try a submission in all (default 10) */
+        Builder maxAttempts(int attempts);
+
+        /**
+         * @return the connected ledger
+         * @throws IOException when the identity files cannot be read
+         */
+        FundtrailLedger build() throws IOException;
+    }
+}

@@ -1,0 +1,414 @@
+package org.fundtrail.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.security.InvalidKeyException;
+import java.security.cert.CertificateException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.fundtrail.chaincode.domain.Allocation;
+import org.fundtrail.chaincode.domain.Balance;
+import org.fundtrail.chaincode.domain.CanonicalJson;
+import org.fundtrail.chaincode.domain.ErrorCode;
+import org.fundtrail.chaincode.domain.LedgerRecord;
+import org.fundtrail.chaincode.domain.Money;
+import org.fundtrail.chaincode.domain.Organization;
+import org.fundtrail.chaincode.domain.RecordType;
+import org.fundtrail.chaincode.domain.Refusal;
+import org.fundtrail.chaincode.ledger.TraceDown;
+import org.fundtrail.chaincode.ledger.TraceUp;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.fundtrail.client.readmodel.BlockSource;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+
+/** The {@link FundtrailLedger} over a fabric-gateway {@link Gateway}. */
+final class FundtrailLedgerImpl implements FundtrailLedger {
+    private static final ObjectMapper REQUESTS = new ObjectMapper();
+    private static final long BACKOFF_MILLIS = 20;
+
+    private final Gateway gateway;
+    private final ManagedChannel ownedChannel;
+    private final Network network;
+    private final Contract contract;
+    private final int maxAttempts;
+
+    private FundtrailLedgerImpl(Gateway gateway, ManagedChannel ownedChannel, Network network, Contract contract,
+                                int maxAttempts) {
+        this.gateway = gateway;
+        this.ownedChannel = ownedChannel;
+        this.network = network;
+        this.contract = contract;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public Submission submit(SubmitRequest request) throws LedgerException {
+        Objects.requireNonNull(request, "request");
+        String json = json(request);
+        boolean uncertain = false;
+        LedgerException last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                return submitOnce(request.transactionName(), json);
+            } catch (CommitFailedException e) {
+                if (!isRetryable(e.validationCode())) {
+                    throw e;
+                }
+                last = e;
+            } catch (LedgerUnavailableException e) {
+                uncertain = uncertain || e.transactionId() != null;
+                last = e;
+            } catch (RefusedException e) {
+                if (uncertain && e.code() == ErrorCode.ALREADY_EXISTS && "id".equals(e.field())) {
+                    Optional<Submission> done = alreadyDone(request);
+                    if (done.isPresent()) {
+                        return done.get();
+                    }
+                }
+                throw e;
+            }
+            if (attempt < maxAttempts) {
+                backoff(attempt);
+            }
+        }
+        throw last;
+    }
+
+    private static boolean isRetryable(String validationCode) {
+        return validationCode.equals(TxValidationCode.MVCC_READ_CONFLICT.name())
+                || validationCode.equals(TxValidationCode.PHANTOM_READ_CONFLICT.name());
+    }
+
+    private static void backoff(int attempt) {
+        long ceiling = BACKOFF_MILLIS << Math.min(attempt, 6);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Submission submitOnce(String transaction, String json) throws LedgerException {
+        Proposal proposal = contract.newProposal(transaction).addArguments(json).build();
+        String txId = proposal.getTransactionId();
+        SubmittedTransaction submitted;
+        try {
+            submitted = proposal.endorse().submitAsync();
+        } catch (EndorseException e) {
+            throw translate(e, txId, false);
+        } catch (SubmitException e) {
+            throw translate(e, txId, true);
+        }
+        org.hyperledger.fabric.client.Status status;
+        try {
+            status = submitted.getStatus();
+        } catch (CommitStatusException e) {
+            throw translate(e, txId, true);
+        }
+        if (!status.isSuccessful()) {
+            throw new CommitFailedException(status.getCode().name(), status.getBlockNumber(), txId);
+        }
+        return new Submission(txId, status.getBlockNumber(), LedgerRecords.parseWritten(submitted.getResult()),
+                false);
+    }
+
+    /** After an uncertain attempt: is the record with the request's id the one we submitted? */
+    private Optional<Submission> alreadyDone(SubmitRequest request) throws LedgerException {
+        LedgerRecord existing = record(request.id());
+        JsonNode stored = CanonicalJson.mapper().valueToTree(existing);
+        JsonNode submitted = REQUESTS.valueToTree(request);
+        for (Iterator<Map.Entry<String, JsonNode>> fields = submitted.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = stored.get(field.getKey());
+            if (!field.getValue().isValueNode() || value == null) {
+                continue;
+            }
+            if (!sameValue(field.getKey(), field.getValue(), value, submitted)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Submission(existing.txId(), -1, List.of(existing), true));
+    }
+
+    private static boolean sameValue(String name, JsonNode submitted, JsonNode stored, JsonNode request) {
+        if (name.equals("amount") && request.hasNonNull("currency")) {
+            try {
+                String currency = request.get("currency").asText();
+                return Money.parse("amount", submitted.asText(), currency).equals(Money.ofStored(stored.asText(),
+                        currency));
+            } catch (Refusal e) {
+                return false;
+            }
+        }
+        return submitted.asText().equals(stored.asText());
+    }
+
+    @Override
+    public List<LedgerRecord> dryRun(SubmitRequest request) throws LedgerException {
+        return LedgerRecords.parseWritten(evaluate(request.transactionName(), json(request)));
+    }
+
+    @Override
+    public Organization organization(String id) throws LedgerException {
+        return CanonicalJson.read(evaluate("GetOrganization", id), Organization.class);
+    }
+
+    @Override
+    public AllocationView allocation(String id) throws LedgerException {
+        return view(tree(evaluate("GetAllocation", id)));
+    }
+
+    @Override
+    public LedgerRecord record(String id) throws LedgerException {
+        JsonNode json = tree(evaluate("GetRecord", id));
+        if (json.has("allocation")) {
+            return view(json).allocation();
+        }
+        return LedgerRecords.parse(json);
+    }
+
+    @Override
+    public ChildPage children(String allocationId, int pageSize, String bookmark) throws LedgerException {
+        JsonNode page = tree(evaluate("ListChildren", allocationId, Integer.toString(pageSize),
+                bookmark == null ? "" : bookmark));
+        List<AllocationView> children = new ArrayList<>();
+        for (JsonNode child : page.get("children")) {
+            children.add(view(child));
+        }
+        return new ChildPage(children, page.get("bookmark").asText());
+    }
+
+    @Override
+    public RecordHistory history(String id) throws LedgerException {
+        JsonNode json = tree(evaluate("GetHistory", id));
+        List<RecordHistory.Version> versions = new ArrayList<>();
+        for (JsonNode v : json.get("versions")) {
+            versions.add(new RecordHistory.Version(v.get("key").asText(), v.get("txId").asText(),
+                    v.get("timestamp").asText(), v.get("deleted").asBoolean(), v.get("value")));
+        }
+        return new RecordHistory(json.get("id").asText(), RecordType.valueOf(json.get("type").asText()), versions);
+    }
+
+    @Override
+    public TraceDown traceDown(String allocationId, int maxNodes) throws LedgerException {
+        return CanonicalJson.read(evaluate("TraceDown", allocationId, Integer.toString(maxNodes)), TraceDown.class);
+    }
+
+    @Override
+    public TraceUp traceUp(String recordId) throws LedgerException {
+        return CanonicalJson.read(evaluate("TraceUp", recordId), TraceUp.class);
+    }
+
+    @Override
+    public BlockSource blocks() {
+        return start -> {
+            try {
+                CloseableIterator<Block> events = network.newBlockEventsRequest().startBlock(start).build()
+                        .getEvents();
+                return BlockSource.stream(events, events::close);
+            } catch (RuntimeException e) {
+                throw new IOException("cannot open the block stream from block " + start + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        if (ownedChannel != null) {
+            ownedChannel.shutdownNow();
+            try {
+                ownedChannel.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private byte[] evaluate(String function, String... args) throws LedgerException {
+        try {
+            return contract.evaluateTransaction(function, args);
+        } catch (GatewayException e) {
+            throw translate(e, null, false);
+        }
+    }
+
+    private static AllocationView view(JsonNode json) {
+        try {
+            return new AllocationView(CanonicalJson.mapper().treeToValue(json.get("allocation"), Allocation.class),
+                    CanonicalJson.mapper().treeToValue(json.get("balance"), Balance.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected allocation JSON from the chaincode", e);
+        }
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return CanonicalJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected JSON from the chaincode", e);
+        }
+    }
+
+    private static String json(SubmitRequest request) {
+        try {
+            return REQUESTS.writeValueAsString(request);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write request " + request, e);
+        }
+    }
+
+    /**
+     * Turns a gateway failure into ours: a chaincode refusal (its message carries the code and the
+     * field), the ledger being unreachable, or (for commit) an invalidated transaction.
+     */
+    static LedgerException translate(GatewayException e, String txId, boolean outcomeUnknown) {
+        List<String> messages = new ArrayList<>();
+        for (ErrorDetail detail : e.getDetails()) {
+            messages.add(detail.getMessage());
+        }
+        messages.add(e.getStatus().getDescription());
+        for (String message : messages) {
+            Optional<Refusal.Parsed> refusal = Refusal.parse(chaincodeMessage(message));
+            if (refusal.isPresent()) {
+                Refusal.Parsed parsed = refusal.get();
+                return new RefusedException(parsed.code(), parsed.field(), parsed.message(), txId, e);
+            }
+        }
+        Status.Code code = e.getStatus().getCode();
+        String reason = e.getStatus().getDescription() == null ? code.name() : e.getStatus().getDescription();
+        if (!e.getDetails().isEmpty()) {
+            reason += " (" + e.getDetails().get(0).getMessage() + ")";
+        }
+        switch (code) {
+            case PERMISSION_DENIED:
+                return new RefusedException(ErrorCode.FORBIDDEN, "identity", "identity: the ledger refused the "
+                        + "caller's identity: " + reason, txId, e);
+            case INVALID_ARGUMENT:
+            case NOT_FOUND:
+            case FAILED_PRECONDITION:
+                return new RefusedException(ErrorCode.INVALID_ARGUMENT, "connection", "connection: the ledger "
+                        + "rejected the request: " + reason, txId, e);
+            default:
+                return new LedgerUnavailableException((outcomeUnknown ? "the outcome of transaction " + txId
+                        + " is unknown: " : "the ledger did not answer: ") + code + " " + reason,
+                        outcomeUnknown ? txId : null, e);
+        }
+    }
+
+    private static String chaincodeMessage(String message) {
+        if (message == null) {
+            return null;
+        }
+        int at = message.indexOf("chaincode response ");
+        if (at < 0) {
+            return message;
+        }
+        int comma = message.indexOf(", ", at);
+        return comma < 0 ? message : message.substring(comma + 2);
+    }
+
+    /** Builds the ledger: reads the identity, dials the gateway (unless given a channel), connects. */
+    static final class BuilderImpl implements Builder {
+        private ConnectionConfig config;
+        private Channel channel;
+        private int maxAttempts = 10;
+
+        @Override
+        public Builder config(ConnectionConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        @Override
+        public Builder channel(Channel value) {
+            this.channel = Objects.requireNonNull(value, "channel");
+            return this;
+        }
+
+        @Override
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        @Override
+        public FundtrailLedger build() throws IOException {
+            Objects.requireNonNull(config, "config");
+            X509Identity identity;
+            org.hyperledger.fabric.client.identity.Signer signer;
+            try (Reader cert = Files.newBufferedReader(config.certificate());
+                 Reader key = Files.newBufferedReader(config.privateKey())) {
+                identity = new X509Identity(config.mspId(), Identities.readX509Certificate(cert));
+                signer = Signers.newPrivateKeySigner(Identities.readPrivateKey(key));
+            } catch (CertificateException | InvalidKeyException e) {
+                throw new IOException("cannot read the identity " + config.certificate() + " / "
+                        + config.privateKey() + ": " + e.getMessage(), e);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException("identity file not found: " + e.getFile(), e);
+            }
+            ManagedChannel owned = null;
+            Channel connection = channel;
+            if (connection == null) {
+                owned = dial(config);
+                connection = owned;
+            }
+            Gateway gateway = Gateway.newInstance().identity(identity).signer(signer).hash(Hash.SHA256)
+                    .connection(connection)
+                    .evaluateOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+                    .endorseOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+                    .submitOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
+                    .commitStatusOptions(o -> o.withDeadlineAfter(60, TimeUnit.SECONDS))
+                    .connect();
+            Network network = gateway.getNetwork(config.channel());
+            return new FundtrailLedgerImpl(gateway, owned, network, network.getContract(config.chaincode()),
+                    maxAttempts);
+        }
+
+        private static ManagedChannel dial(ConnectionConfig config) throws IOException {
+            NettyChannelBuilder builder = NettyChannelBuilder.forTarget(config.endpoint());
+            if (config.tlsRootCertificate() == null) {
+                builder.usePlaintext();
+            } else {
+                builder.sslContext(GrpcSslContexts.forClient().trustManager(config.tlsRootCertificate().toFile())
+                        .build());
+                if (config.hostOverride() != null) {
+                    builder.overrideAuthority(config.hostOverride());
+                }
+            }
+            return builder.build();
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package org.fundtrail.client.readmodel;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.fundtrail.client.readmodel.BlockDecoder.DecodedBlock;
+import org.hyperledger.fabric.protos.common.Block;
+
+/**
+ * The projector: a reader thread pulls blocks from the source and decodes them (protobuf, JSON,
+ * certificates) while the writing thread applies them, batching whatever is already decoded into
+ * one database transaction.
+ */
+final class ProjectorImpl implements Projector {
+    private static final System.Logger LOG = System.getLogger(ProjectorImpl.class.getName());
+    private static final Object END = new Object();
+    private static final int QUEUE = 256;
+
+    private final ReadModelImpl readModel;
+    private final BlockSource source;
+    private final String chaincode;
+    private final int maxBlocksPerTx;
+    private final int maxRecordsPerTx;
+    private final Duration retryDelay;
+    private final ProjectionWriter.Hook hook;
+    private final Object runLock = new Object();
+
+    private Connection writer;
+    private ProjectionWriter writes;
+    private volatile boolean closed;
+    private volatile Thread background;
+    private volatile BlockSource.Stream current;
+    private volatile Exception failure;
+
+    private ProjectorImpl(BuilderImpl b) throws ReadModelException {
+        if (!(b.readModel instanceof ReadModelImpl)) {
+            throw new IllegalArgumentException("readModel: not opened by ReadModel.open");
+        }
+        this.readModel = (ReadModelImpl) b.readModel;
+        this.source = b.source;
+        this.chaincode = b.chaincode;
+        this.maxBlocksPerTx = b.maxBlocksPerTx;
+        this.maxRecordsPerTx = b.maxRecordsPerTx;
+        this.retryDelay = b.retryDelay;
+        this.hook = b.hook;
+        this.writer = readModel.takeWriter();
+    }
+
+    @Override
+    public long runOnce(long maxBlocks) throws ReadModelException, IOException {
+        if (maxBlocks < 1) {
+            throw new IllegalArgumentException("maxBlocks: " + maxBlocks + " is less than 1");
+        }
+        if (background != null) {
+            throw new IllegalStateException("the projector is running in the background");
+        }
+        requireOpen();
+        synchronized (runLock) {
+            return pump(maxBlocks);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the projector is closed");
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        requireOpen();
+        if (background != null) {
+            throw new IllegalStateException("the projector is already started");
+        }
+        Thread thread = new Thread(this::follow, "fundtrail-projector");
+        thread.setDaemon(true);
+        background = thread;
+        thread.start();
+    }
+
+    private void follow() {
+        while (!closed) {
+            try {
+                synchronized (runLock) {
+                    pump(Long.MAX_VALUE);
+                }
+            } catch (ProjectionException e) {
+                failure = e;
+                LOG.log(System.Logger.Level.ERROR, "projection stopped: " + e.getMessage(), e);
+                return;
+            } catch (ReadModelException | IOException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                failure = e;
+                LOG.log(System.Logger.Level.WARNING, "projection failed, retrying in " + retryDelay + ": "
+                        + e.getMessage(), e);
+            }
+            try {
+                Thread.sleep(retryDelay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public long checkpoint() throws ReadModelException {
+        return readModel.checkpoint();
+    }
+
+    @Override
+    public Optional<Exception> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Applies blocks from checkpoint + 1 until {@code maxBlocks} are applied or the stream ends. */
+    private long pump(long maxBlocks) throws ReadModelException, IOException {
+        long next = writerCheckpoint() + 1;
+        BlockSource.Stream stream = source.blocks(next);
+        current = stream;
+        if (closed) {
+            stream.close();
+        }
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+        Thread reader = new Thread(() -> read(stream, next, queue), "fundtrail-projector-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long applied = 0;
+        try {
+            while (applied < maxBlocks) {
+                Object item = take(queue);
+                if (item == END) {
+                    break;
+                }
+                rethrow(item);
+                List<DecodedBlock> batch = new ArrayList<>();
+                DecodedBlock first = (DecodedBlock) item;
+                batch.add(first);
+                int records = first.recordCount();
+                Object stop = null;
+                while (batch.size() < maxBlocksPerTx && applied + batch.size() < maxBlocks
+                        && records < maxRecordsPerTx) {
+                    Object more = queue.peek();
+                    if (more instanceof DecodedBlock block && records + block.recordCount() > maxRecordsPerTx) {
+                        break;
+                    }
+                    more = queue.poll();
+                    if (more == null) {
+                        break;
+                    }
+                    if (more instanceof DecodedBlock block) {
+                        batch.add(block);
+                        records += block.recordCount();
+                    } else {
+                        stop = more;
+                        break;
+                    }
+                }
+                commit(batch);
+                applied += batch.size();
+                if (stop == END) {
+                    break;
+                }
+                if (stop != null) {
+                    rethrow(stop);
+                }
+            }
+        } finally {
+            current = null;
+            stream.close();
+            reader.interrupt();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return applied;
+    }
+
+    private static Object take(BlockingQueue<Object> queue) throws IOException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for blocks", e);
+        }
+    }
+
+    private static void rethrow(Object item) throws ReadModelException, IOException {
+        if (item instanceof ReadModelException e) {
+            throw e;
+        }
+        if (item instanceof IOException e) {
+            throw e;
+        }
+    }
+
+    /** The reader thread: pulls, checks order, decodes, queues; ends with END or a failure. */
+    private void read(BlockSource.Stream stream, long first, BlockingQueue<Object> queue) {
+        BlockDecoder decoder = new BlockDecoder(chaincode);
+        long expected = first;
+        Object last = END;
+        try {
+            while (!closed && !Thread.currentThread().isInterrupted() && stream.hasNext()) {
+                Block block = stream.next();
+                long number = block.getHeader().getNumber();
+                if (number < expected) {
+                    continue;
+                }
+                if (number > expected) {
+                    last = new ProjectionException(number, null, "expected block " + expected
+                            + " next, the source delivered block " + number, null);
+                    break;
+                }
+                queue.put(decoder.decode(block));
+                expected++;
+            }
+        } catch (ProjectionException e) {
+            last = e;
+        } catch (InterruptedException e) {
+            return;
+        } catch (RuntimeException e) {
+            last = closed ? END : new IOException("the block source failed at block " + expected + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            queue.put(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long writerCheckpoint() throws ReadModelException {
+        try {
+            long checkpoint = ReadModelImpl.checkpoint(writer());
+            writer.rollback();
+            return checkpoint;
+        } catch (SQLException e) {
+            discardWriter();
+            throw new ReadModelException("cannot read the checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection writer() throws SQLException {
+        if (writer == null || writer.isClosed()) {
+            writer = readModel.connect();
+            writer.setAutoCommit(false);
+            writes = null;
+        }
+        if (writes == null) {
+            writes = new ProjectionWriter(writer, hook);
+        }
+        return writer;
+    }
+
+    private void discardWriter() {
+        if (writes != null) {
+            writes.close();
+            writes = null;
+        }
+        if (writer != null) {
+            try {
+                writer.rollback();
+                writer.close();
+            } catch (SQLException ignored) {
+                // the connection is being replaced
+            }
+            writer = null;
+        }
+    }
+
+    /** Applies a batch in one transaction; a block that cannot be projected is left out with all after it. */
+    private void commit(List<DecodedBlock> batch) throws ReadModelException {
+        int done = 0;
+        try {
+            writer();
+            for (DecodedBlock block : batch) {
+                writes.apply(block);
+                done++;
+            }
+            writer.commit();
+            failure = null;
+        } catch (ProjectionException e) {
+            rollback();
+            if (done > 0) {
+                commit(batch.subList(0, done));
+            }
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            discardWriter();
+            throw new ReadModelException("cannot write blocks " + batch.get(0).number() + " to "
+                    + batch.get(batch.size() - 1).number() + " (rolled back): " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() throws ReadModelException {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            discardWriter();
+            throw new ReadModelException("cannot roll back: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        BlockSource.Stream stream = current;
+        if (stream != null) {
+            stream.close();
+        }
+        Thread thread = background;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (runLock) {
+            if (writes != null) {
+                writes.close();
+                writes = null;
+            }
+            Connection c = writer;
+            writer = null;
+            readModel.releaseWriter(c);
+        }
+    }
+
+    /** The builder. */
+    static final class BuilderImpl implements Builder {
+        private ReadModel readModel;
+        private BlockSource source;
+        private String chaincode;
+        private int maxBlocksPerTx = 200;
+        private int maxRecordsPerTx = 50_000;
+        private Duration retryDelay = Duration.ofSeconds(2);
+        private ProjectionWriter.Hook hook = () -> { };
+
+        @Override
+        public Builder readModel(ReadModel readModel) {
+            this.readModel = Objects.requireNonNull(readModel, "readModel");
+            return this;
+        }
+
+        @Override
+        public Builder source(BlockSource source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        @Override
+        public Builder chaincode(String name) {
+            this.chaincode = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        @Override
+        public Builder maxBlocksPerTransaction(int blocks) {
+            if (blocks < 1) {
+                throw new IllegalArgumentException("blocks: " + blocks + " is less than 1");
+            }
+            this.maxBlocksPerTx = blocks;
+            return this;
+        }
+
+        @Override
+        public Builder maxRecordsPerTransaction(int records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("records: " + records + " is less than 1");
+            }
+            this.maxRecordsPerTx = records;
+            return this;
+        }
+
+        @Override
+        public Builder retryDelay(Duration delay) {
+            this.retryDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /** Test hook: runs after every row written (throw from it to crash mid-block). */
+        Builder hook(ProjectionWriter.Hook value) {
+            this.hook = Objects.requireNonNull(value, "hook");
+            return this;
+        }
+
+        @Override
+        public Projector build() throws ReadModelException {
+            Objects.requireNonNull(readModel, "readModel");
+            Objects.requireNonNull(source, "source");
+            return new ProjectorImpl(this);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.fundtrail.client.readmodel;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.fundtrail.chaincode.domain.RecordType;
+import org.fundtrail.chaincode.ledger.TraceDown;
+import org.fundtrail.chaincode.ledger.TraceUp;
+
+/** The JDBC read model: a pool of reader connections and one writer handed to a projector. */
+final class ReadModelImpl implements ReadModel {
+    private static final int POOL = 4;
+    /** Flyway logs every migration step at INFO; unless the application configured it, keep it to warnings. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static {
+        if (FLYWAY_LOG.getLevel() == null) {
+            FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    private final String url;
+    private final boolean sqlite;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean writerTaken = new AtomicBoolean();
+
+    private ReadModelImpl(String url) {
+        this.url = url;
+        this.sqlite = url.startsWith("jdbc:sqlite:");
+    }
+
+    static ReadModel open(String jdbcUrl) throws ReadModelException {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("jdbcUrl: '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
+        }
+        ReadModelImpl model = new ReadModelImpl(jdbcUrl);
+        try (Connection c = model.connect()) {
+            if (model.sqlite) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA journal_mode=WAL");
+                }
+            }
+        } catch (SQLException e) {
+            throw new ReadModelException("cannot open the read model at " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        model.migrate();
+        return model;
+    }
+
+    /** The vendor folder of the migrations: {@code db/migration/<vendor>}. */
+    private String vendor() {
+        String rest = url.substring("jdbc:".length());
+        return rest.substring(0, Math.max(0, rest.indexOf(':'))).toLowerCase(Locale.ROOT);
+    }
+
+    private void migrate() throws ReadModelException {
+        try {
+            Flyway.configure(ReadModelImpl.class.getClassLoader())
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration/" + vendor())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new ReadModelException("cannot migrate the read model at " + url + " (migrations exist for "
+                    + "sqlite): " + e.getMessage(), e);
+        }
+    }
+
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        if (sqlite) {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout=30000");
+                // WAL + NORMAL: a commit survives a crash of the process; after a power loss the last
+                // commits may be lost, which only moves the checkpoint back (blocks are re-applied).
+                st.execute("PRAGMA synchronous=NORMAL");
+                st.execute("PRAGMA cache_size=-65536");
+                st.execute("PRAGMA temp_store=MEMORY");
+            }
+        }
+        return c;
+    }
+
+    /** Hands the single writer connection to a projector. */
+    Connection takeWriter() throws ReadModelException {
+        requireOpen();
+        if (!writerTaken.compareAndSet(false, true)) {
+            throw new IllegalStateException("this read model already has a projector");
+        }
+        try {
+            Connection c = connect();
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            writerTaken.set(false);
+            throw new ReadModelException("cannot open the writer connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives the writer back (the projector closed). */
+    void releaseWriter(Connection c) {
+        quietClose(c);
+        writerTaken.set(false);
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the read model is closed");
+        }
+    }
+
+    @FunctionalInterface
+    interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T read(String what, Query<T> query) throws ReadModelException {
+        requireOpen();
+        Connection c = idle.poll();
+        try {
+            if (c == null) {
+                c = connect();
+            }
+            T result = query.run(c);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return result;
+        } catch (SQLException e) {
+            quietClose(c);
+            c = null;
+            throw new ReadModelException("cannot read " + what + " from the read model: " + e.getMessage(), e);
+        } finally {
+            if (c != null && (closed.get() || !idle.offer(c))) {
+                quietClose(c);
+            }
+        }
+    }
+
+    private static void quietClose(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing more to do with a connection being discarded
+            }
+        }
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return url;
+    }
+
+    @Override
+    public long checkpoint() throws ReadModelException {
+        return read("the checkpoint", ReadModelImpl::checkpoint);
+    }
+
+    static long checkpoint(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT block_number FROM projector_checkpoint WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    @Override
+    public Optional<RecordRow> record(String id) throws ReadModelException {
+        Objects.requireNonNull(id, "id");
+        return read("record '" + id + "'", c -> Rows.find(c, id));
+    }
+
+    @Override
+    public Page<RecordRow> list(RecordType type, Filter filter, String cursor, int limit) throws ReadModelException {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(filter, "filter");
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit: " + limit + " is not from 1 to " + MAX_PAGE);
+        }
+        String after = cursor == null ? null : decodeCursor(cursor);
+        ListQuery query = ListQuery.of(type, filter, after, limit + 1);
+        List<RecordRow> rows = read("a list of " + type, c -> query.run(c));
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = encodeCursor(rows.get(limit - 1).id());
+        }
+        return new Page<>(rows, next);
+    }
+
+    static String encodeCursor(String lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeCursor(String cursor) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cursor: not a cursor returned by this API", e);
+        }
+        if (!text.startsWith("v1:") || text.length() > 3 + 64) {
+            throw new IllegalArgumentException("cursor: not a cursor returned by this API");
+        }
+        return text.substring(3);
+    }
+
+    @Override
+    public List<BalanceVersion> balanceHistory(String allocationId) throws ReadModelException {
+        Objects.requireNonNull(allocationId, "allocationId");
+        return read("the balance history of '" + allocationId + "'", c -> Rows.balanceHistory(c, allocationId));
+    }
+
+    @Override
+    public Optional<LedgerTransaction> transaction(String txId) throws ReadModelException {
+        Objects.requireNonNull(txId, "txId");
+        return read("transaction '" + txId + "'", c -> {
+            List<LedgerTransaction> all = Rows.transactions(c, "tx_id = ?", txId);
+            return all.stream().filter(LedgerTransaction::isValid).findFirst().or(() -> all.stream().findFirst());
+        });
+    }
+
+    @Override
+    public List<LedgerTransaction> transactions(long blockNumber) throws ReadModelException {
+        return read("block " + blockNumber, c -> Rows.transactions(c, "block_number = ?", blockNumber));
+    }
+
+    @Override
+    public Optional<TraceDown> traceDown(String allocationId, int maxDepth) throws ReadModelException {
+        Objects.requireNonNull(allocationId, "allocationId");
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("maxDepth: " + maxDepth + " is negative");
+        }
+        return read("the trace down from '" + allocationId + "'", c -> SqlTrace.down(c, allocationId, maxDepth));
+    }
+
+    @Override
+    public Optional<TraceUp> traceUp(String recordId) throws ReadModelException {
+        Objects.requireNonNull(recordId, "recordId");
+        return read("the trace up from '" + recordId + "'", c -> SqlTrace.up(c, recordId));
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            Connection c;
+            while ((c = idle.poll()) != null) {
+                quietClose(c);
+            }
+        }
+    }
+
+    /** Runs a statement for tests and tools in this package. */
+    static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement st = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            st.setObject(i + 1, args[i]);
+        }
+        return st;
+    }
+}

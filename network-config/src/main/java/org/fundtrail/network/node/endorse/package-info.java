@@ -1,0 +1,2 @@
+/** Endorsement: proposal checks as Fabric's endorser makes them, simulation, endorsement policy and signatures. */
+package org.fundtrail.network.node.endorse;
