@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 @Command(name = "appropriate", mixinStandardHelpOptions = true,
         description = "Appropriate a budget line to the finance ministry (ministry officers).",
         footer = {"", "Example:",
-            "  fundtrail appropriate --as MOF --id APP-2026-07 --fiscal-year 2026 --amount 12000000.00 \\",
-            "      --cofog 07.3 --programme P-HOSP --purpose \"Hospital services\" --legal-reference \"Budget Law 2026 art. 7\""})
+            "  fundtrail appropriate --as MOF --id APP-2026-07 --fiscal-year 2026 \\",
+            "      --amount 12000000.00 --cofog 07.3 --programme P-HOSP \\",
+            "      --purpose \"Hospital services\" --legal-reference \"Budget Law 2026 art. 7\""})
 final class AppropriateCommand extends SubmitCommand {
     @Option(names = "--fiscal-year", required = true, paramLabel = "YEAR", description = "The fiscal year.")
     int fiscalYear;

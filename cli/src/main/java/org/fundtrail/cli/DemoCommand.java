@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail demo}: Fundtrail with a realistic sample budget, from nothing. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Fundtrail with a realistic sample budget: creates an embedded network in the data folder "
+        description = {"Run Fundtrail with a realistic sample budget, from nothing.",
+            "Creates an embedded network in the data folder "
                 + "(a finance ministry, 6 departments, 27 agencies, an audit office), loads two fiscal years of "
                 + "appropriations, thousands of transfers, expenditures with evidence hashes, outcomes, returns and "
                 + "reversals, and a few refusals the ledger rejects; then serves until Ctrl-C.",

@@ -27,11 +27,12 @@ import picocli.CommandLine.Command;
             DemoCommand.class, UpCommand.class, NetworkCommand.class,
             OrgCommand.class, AppropriateCommand.class, TransferCommand.class, SpendCommand.class,
             OutcomeCommand.class, ReturnCommand.class, ReverseCommand.class,
-            TraceCommand.class, ShowCommand.class, HistoryCommand.class,
+            TraceCommand.class, ShowCommand.class, HistoryCommand.class, ListCommand.class, SearchCommand.class,
+            ReconcileCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"",
-            "Exit codes: 0 ok, 1 error, 2 usage, 3 refused by the ledger, 4 not found, 5 ledger unreachable,",
-            "            6 verification or reconciliation mismatch.",
+            "Exit codes: 0 ok, 1 error, 2 usage, 3 refused by the ledger, 4 not found,",
+            "            5 ledger unreachable, 6 verification or reconciliation mismatch.",
             "Run 'fundtrail COMMAND --help' for a command's options and examples."})
 public final class Fundtrail implements Runnable {
     @CommandLine.Spec

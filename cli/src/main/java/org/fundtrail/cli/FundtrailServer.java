@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.fundtrail.chaincode.contract.SpendingContract;
 import org.fundtrail.client.ConnectionConfig;
 import org.fundtrail.client.FundtrailLedger;
 import org.fundtrail.client.readmodel.Projector;
@@ -14,6 +15,7 @@ import org.fundtrail.network.definition.NetworkDefinition;
 import org.fundtrail.network.definition.OrgDefinition;
 import org.fundtrail.network.definition.UserDefinition;
 import org.fundtrail.network.node.EmbeddedNode;
+import org.hyperledger.fabric.contract.ContractRouter;
 
 /**
  * Fundtrail running on one machine for a data folder: the embedded node on a loopback port, the
@@ -52,7 +54,7 @@ final class FundtrailServer implements AutoCloseable {
         });
         NetworkDefinition definition = Network.init(dir, definitionFile);
         EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir.nodeDir()).network(definition)
-                .port(gatewayPort).build();
+                .port(gatewayPort).contractClasspath(contractClasspath()).build();
         try {
             node.start();
         } catch (IOException e) {
@@ -83,6 +85,22 @@ final class FundtrailServer implements AutoCloseable {
             node.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+    }
+
+    /** The jars the shim scans for contracts: the chaincode's and its own (the whole classpath is slow to scan). */
+    static String contractClasspath() {
+        StringBuilder path = new StringBuilder();
+        for (Class<?> c : new Class<?>[] {SpendingContract.class, ContractRouter.class}) {
+            try {
+                String entry = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                if (path.indexOf(entry) < 0) {
+                    path.append(path.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return path.toString();
     }
 
     /** The identity the projector reads blocks as: an auditor, else any user of the network. */

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail history ID}: every version of a record. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Show every version of a record with the transaction that wrote it (for an allocation, every "
-                + "change of its balance), newest first.",
+        description = {"Show every version of a record with its transaction, newest first.",
+            "For an allocation, every change of its balance."},
         footer = {"", "Example:", "  fundtrail history APP-2026-07"})
 final class HistoryCommand implements Callable<Integer> {
     @Spec

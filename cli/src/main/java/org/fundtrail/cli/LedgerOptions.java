@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.fundtrail.client.ConnectionConfig;
 import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.client.readmodel.ReadModel;
+import org.fundtrail.client.readmodel.ReadModelException;
 import org.fundtrail.network.definition.NetworkDefinition;
 import org.fundtrail.network.definition.OrgDefinition;
 import org.fundtrail.network.definition.UserDefinition;
@@ -34,6 +36,10 @@ public final class LedgerOptions {
             description = "Sign as this user of the network folder, e.g. HealthMSP/officer@health, or as the "
                     + "officer of a Fundtrail organisation, e.g. HEALTH-HOSP.")
     String as;
+
+    @Option(names = "--read-model", paramLabel = "JDBC_URL",
+            description = "The read model to query (default: the one in --data).")
+    String readModelUrl;
 
     @ArgGroup(exclusive = false)
     ExplicitIdentity explicit;
@@ -74,6 +80,22 @@ public final class LedgerOptions {
             return FundtrailLedger.newInstance().config(config).build();
         } catch (IOException e) {
             throw new UserError(ExitCode.ERROR, e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the read model for reading only: a running {@code fundtrail up} owns it for writing.
+     *
+     * @return the read model
+     * @throws UserError when there is none
+     */
+    ReadModel readModel() {
+        String url = readModelUrl != null ? readModelUrl : dataDir().readModelUrl();
+        try {
+            return ReadModel.openReadOnly(url);
+        } catch (ReadModelException e) {
+            throw new UserError(ExitCode.UNREACHABLE, e.getMessage() + "; start Fundtrail with: fundtrail up --data "
+                    + data + " (or give --read-model)");
         }
     }
 

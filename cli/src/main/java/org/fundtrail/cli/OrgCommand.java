@@ -14,11 +14,12 @@ final class OrgCommand {
 
     /** {@code fundtrail org register}. */
     @Command(name = "register", mixinStandardHelpOptions = true,
-            description = "Register an organisation (finance ministry admins and officers; the very first "
-                    + "registration is the ministry itself, by its own admin).",
+            description = {"Register an organisation (finance ministry only).",
+                "The very first registration is the ministry itself, by its own admin."},
             footer = {"", "Example:",
-                "  fundtrail org register --as FinanceMSP/Admin --id HEALTH-LAB --name \"National Laboratory\" \\",
-                "      --tier AGENCY --parent HEALTH --org-msp HealthMSP"})
+                "  fundtrail org register --as FinanceMSP/Admin --id HEALTH-LAB \\",
+                "      --name \"National Laboratory\" --tier AGENCY --parent HEALTH \\",
+                "      --org-msp HealthMSP"})
     static final class Register extends SubmitCommand {
         @Option(names = "--name", required = true, paramLabel = "TEXT", description = "Display name.")
         String name;

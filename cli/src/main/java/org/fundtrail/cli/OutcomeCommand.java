@@ -9,11 +9,12 @@ import picocli.CommandLine.Option;
 
 /** {@code fundtrail outcome}: report a result against allocations. */
 @Command(name = "outcome", mixinStandardHelpOptions = true,
-        description = "Report an outcome (indicator, baseline, target, actual) against allocations you hold.",
+        description = {"Report an outcome against allocations you hold.", "An indicator with its unit, baseline, target and actual value, and the report backing it."},
         footer = {"", "Example:",
-            "  fundtrail outcome --as HEALTH-HOSP --allocation T-1-A --indicator \"Hospital beds available\" \\",
-            "      --unit beds --baseline 1200 --target 1350 --actual 1320 --period 2026 \\",
-            "      --evidence report.pdf --evidence-uri https://example.org/reports/2026.pdf"})
+            "  fundtrail outcome --as HEALTH-HOSP --allocation T-1-A \\",
+            "      --indicator \"Hospital beds available\" --unit beds --baseline 1200 \\",
+            "      --target 1350 --actual 1320 --period 2026 --evidence report.pdf \\",
+            "      --evidence-uri https://example.org/reports/2026.pdf"})
 final class OutcomeCommand extends SubmitCommand {
     @Option(names = "--allocation", required = true, paramLabel = "ID", description = "An allocation (repeatable).")
     List<String> allocations;

@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 
 /** {@code fundtrail return}: send unspent money back up. */
 @Command(name = "return", mixinStandardHelpOptions = true,
-        description = "Return unspent money from an allocation you hold to its parent allocation.",
+        description = "Return unspent money from an allocation you hold to its parent.",
         footer = {"", "Example:",
-            "  fundtrail return --as HEALTH-HOSP --allocation T-1-A --amount 5000.00 --reason-code UNSPENT \\",
-            "      --reason \"Programme under budget\""})
+            "  fundtrail return --as HEALTH-HOSP --allocation T-1-A --amount 5000.00 \\",
+            "      --reason-code UNSPENT --reason \"Programme under budget\""})
 final class ReturnCommand extends SubmitCommand {
     @Option(names = "--allocation", required = true, paramLabel = "ID", description = "The allocation returning money.")
     String allocation;

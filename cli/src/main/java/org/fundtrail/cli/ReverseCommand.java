@@ -9,11 +9,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fundtrail reverse}: correct a transfer or an expenditure with a new record. */
 @Command(name = "reverse", mixinStandardHelpOptions = true,
-        description = "Reverse a transfer (whose receiving allocation is untouched) or an expenditure. The original "
-                + "stays on the ledger; the reversal names it and why.",
+        description = {"Reverse a transfer or an expenditure with a correcting record.",
+            "A transfer can be reversed while its receiving allocation is untouched. The original stays on the "
+                + "ledger; the reversal names it and why."},
         footer = {"", "Example:",
-            "  fundtrail reverse E-20260314-1a2b3c4d --as HEALTH-HOSP --reason-code DATA_ENTRY_ERROR \\",
-            "      --reason \"Invoice keyed twice\""})
+            "  fundtrail reverse E-20260314-1a2b3c4d --as HEALTH-HOSP \\",
+            "      --reason-code DATA_ENTRY_ERROR --reason \"Invoice keyed twice\""})
 final class ReverseCommand extends SubmitCommand {
     @Parameters(index = "0", paramLabel = "ORIGINAL_ID", description = "The transfer or expenditure to reverse.")
     String originalId;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail show ID}: one record as the ledger holds it. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show any record (organisation, allocation with its balance, transfer, expenditure, outcome, "
-                + "return, reversal) as the ledger holds it now.",
+        description = {"Show any record as the ledger holds it now.",
+            "Organisations, allocations (with their balance), transfers, expenditures, outcomes, returns, "
+                + "reversals."},
         footer = {"", "Example:", "  fundtrail show T-1", "  fundtrail show APP-2026-07 --json"})
 final class ShowCommand implements Callable<Integer> {
     @Spec

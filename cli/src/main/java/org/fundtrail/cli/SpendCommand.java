@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 
 /** {@code fundtrail spend}: record money spent from an allocation. */
 @Command(name = "spend", mixinStandardHelpOptions = true,
-        description = "Record an expenditure from an allocation you hold (departments and agencies).",
+        description = {"Record money spent from an allocation you hold.", "Departments and agencies only; the evidence (invoice) is recorded by its SHA-256."},
         footer = {"", "Example:",
-            "  fundtrail spend --as HEALTH-HOSP --allocation T-1-A --amount 1234.56 --payee \"MedSupply Ltd\" \\",
-            "      --category 2.2.1 --date 2026-03-14 --evidence invoice.pdf --evidence-uri https://example.org/inv/1.pdf"})
+            "  fundtrail spend --as HEALTH-HOSP --allocation T-1-A --amount 1234.56 \\",
+            "      --payee \"MedSupply Ltd\" --category 2.2.1 --date 2026-03-14 \\",
+            "      --evidence invoice.pdf --evidence-uri https://example.org/inv/1.pdf"})
 final class SpendCommand extends SubmitCommand {
     @Option(names = "--allocation", required = true, paramLabel = "ID", description = "The allocation spent from.")
     String allocation;

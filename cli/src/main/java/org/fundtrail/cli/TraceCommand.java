@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail trace DOWN|UP ID}: follow the money. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Follow the money: DOWN from an allocation to every transfer, expenditure and outcome below it, "
-                + "or UP from any record to its appropriation.",
+        description = {"Follow the money down from an allocation, or up from any record.",
+            "DOWN shows every allocation below with what it received, spent and has left, and its outcomes; UP "
+                + "shows the path from any record to its appropriation.",
             "Flags mark money unspent after its fiscal year and spending with no outcome reported."},
         footer = {"", "Examples:", "  fundtrail trace down APP-2026-07", "  fundtrail trace up E-20260314-1a2b3c4d",
             "  fundtrail trace down APP-2026-07 --json > trace.json"})

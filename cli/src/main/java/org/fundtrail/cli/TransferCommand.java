@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 
 /** {@code fundtrail transfer}: move money one tier down into a new allocation. */
 @Command(name = "transfer", mixinStandardHelpOptions = true,
-        description = "Transfer money from an allocation you hold to an organisation one tier down "
-                + "(ministry → department → agency); creates the receiving allocation.",
+        description = {"Transfer money one tier down (ministry → department → agency).",
+            "From an allocation you hold; creates the receiving allocation."},
         footer = {"", "Example:",
-            "  fundtrail transfer --as HEALTH --from APP-2026-07-H --to HEALTH-HOSP --amount 250000.00 \\",
-            "      --purpose \"Operating grant Q1\""})
+            "  fundtrail transfer --as HEALTH --from APP-2026-07-H --to HEALTH-HOSP \\",
+            "      --amount 250000.00 --purpose \"Operating grant Q1\""})
 final class TransferCommand extends SubmitCommand {
     @Option(names = "--from", required = true, paramLabel = "ALLOCATION", description = "The source allocation.")
     String from;

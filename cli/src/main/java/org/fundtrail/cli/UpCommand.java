@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail up}: run Fundtrail on this machine until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Run Fundtrail on this machine: the embedded node for the data folder (created empty on "
-                + "first use), until Ctrl-C. While it runs, other fundtrail commands with the same --data talk to it; "
-                + "restarting resumes where it stopped.",
+        description = {"Run Fundtrail on this machine (empty ledger) until Ctrl-C.",
+            "Starts the embedded node for the data folder (created empty on first use) and the projector that keeps "
+                + "the read model up to date. While it runs, other fundtrail commands with the same --data talk to "
+                + "it; restarting resumes where it stopped."},
         footer = {"", "Example:", "  fundtrail up --data /srv/fundtrail"})
 final class UpCommand implements Callable<Integer> {
     @Spec

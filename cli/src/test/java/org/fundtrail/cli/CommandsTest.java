@@ -154,6 +154,61 @@ class CommandsTest {
 
     @Test
     @Order(6)
+    void auditors_list_search_and_reconcile_from_the_read_model() throws Exception {
+        assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
+        Cli.Run list = ok("list", "allocations", "--fiscal-year", "2025", "--org", "HEALTH", "--below");
+        assertThat(list.out()).contains("T-1-A").contains("T-2-A").doesNotContain("APP-1 ")
+                .contains("249,000.00 EUR").contains("record(s)");
+        assertThat(list.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        Cli.Run paged = ok("list", "transfers", "--limit", "1");
+        assertThat(paged.out()).contains("more with --cursor ");
+        Cli.Run all = ok("list", "transfers", "--limit", "1", "--all", "--json");
+        assertThat(all.out()).contains("\"T-1\"").contains("\"T-2\"").doesNotContain("\"next\"");
+        assertThat(ok("list", "expenditures", "--min-amount", "1000", "--json").out()).contains("\"E-1\"")
+                .doesNotContain("\"E-2\"");
+        assertThat(cli.run("list", "budgets").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.run("list", "allocations", "--limit", "0").exit()).isEqualTo(ExitCode.USAGE);
+        Cli.Run inapplicable = cli.run("list", "allocations", "--tier", "AGENCY");
+        assertThat(inapplicable.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(inapplicable.err()).contains("tier");
+        Cli.Run search = ok("search", "MedSupply");
+        assertThat(search.out()).contains("expenditure").contains("E-1");
+        assertThat(cli.run("search", "zzzunknownzzz").exit()).isEqualTo(ExitCode.NOT_FOUND);
+
+        Cli.Run agrees = ok("reconcile", "--fiscal-year", "2025");
+        assertThat(agrees.out()).contains("the read model agrees");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(new DataDir(data).readModelUrl());
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE expenditures SET amount = '10.01' WHERE id = 'E-2'");
+        }
+        Cli.Run differs = cli.run("reconcile", "--fiscal-year", "2025");
+        assertThat(differs.exit()).as("%s", differs).isEqualTo(ExitCode.MISMATCH);
+        assertThat(differs.out()).contains("expenditure E-2");
+        assertThat(ok("reconcile", "--subtree", "T-2-A").out()).contains("the read model agrees");
+    }
+
+    @Test
+    @Order(7)
+    void auditors_verify_the_blocks_from_genesis_and_from_a_trusted_block() {
+        Cli.Run full = ok("verify");
+        assertThat(full.out()).startsWith("verified blocks 0 to ").contains("signatures");
+        String resume = full.out().lines().filter(l -> l.startsWith("(to resume later: ")).findFirst().orElseThrow();
+        String[] words = resume.replace(")", "").split(" ");
+        String block = words[words.length - 3];
+        String hash = words[words.length - 1];
+        ok("transfer", "--as", "MOF", "--id", "T-LATE", "--from", "APP-1", "--to", "HEALTH", "--amount", "1.00",
+                "--purpose", "After the first verification");
+        Cli.Run later = ok("verify", "--from", block, "--trusted-hash", hash, "--to", Long.toString(Long.parseLong(block)
+                + 1));
+        assertThat(later.out()).startsWith("verified blocks " + block + " to ");
+        Cli.Run wrong = cli.run("verify", "--from", block, "--trusted-hash", "00".repeat(32));
+        assertThat(wrong.exit()).isEqualTo(ExitCode.MISMATCH);
+        assertThat(wrong.out()).contains("is not the block you trusted");
+        assertThat(cli.run("verify", "--from", "1").exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    @Order(8)
     void with_no_node_running_commands_say_how_to_start_one(@TempDir Path empty) throws Exception {
         Cli.Run run = new Cli("--data", empty.toString()).run("show", "APP-1");
         assertThat(run.exit()).isEqualTo(ExitCode.UNREACHABLE);

@@ -73,8 +73,8 @@ final class BlockDecoder {
         }
     }
 
-    /** A decoded block. */
-    record DecodedBlock(long number, List<DecodedTx> transactions) {
+    /** A decoded block, with its bytes as committed. */
+    record DecodedBlock(long number, List<DecodedTx> transactions, byte[] raw) {
         int recordCount() {
             int n = 0;
             for (DecodedTx tx : transactions) {
@@ -104,7 +104,7 @@ final class BlockDecoder {
         for (int i = 0; i < data.size(); i++) {
             txs.add(decodeTx(number, i, data.get(i), filter.byteAt(i) & 0xff));
         }
-        return new DecodedBlock(number, txs);
+        return new DecodedBlock(number, txs, block.toByteArray());
     }
 
     private DecodedTx decodeTx(long block, int index, ByteString envelopeBytes, int code)

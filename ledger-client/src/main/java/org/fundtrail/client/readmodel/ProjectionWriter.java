@@ -52,6 +52,7 @@ final class ProjectionWriter implements AutoCloseable {
     private final PreparedStatement markExpReversed;
     private final PreparedStatement insText;
     private final PreparedStatement checkpoint;
+    private final PreparedStatement insBlock;
 
     ProjectionWriter(Connection c, Hook hook) throws SQLException {
         this.c = c;
@@ -97,6 +98,7 @@ final class ProjectionWriter implements AutoCloseable {
         markTransferReversed = c.prepareStatement("UPDATE transfers SET reversed_by = ? WHERE id = ?");
         markExpReversed = c.prepareStatement("UPDATE expenditures SET reversed_by = ? WHERE id = ?");
         insText = c.prepareStatement("INSERT INTO record_text (record_id, record_type, text) VALUES (?,?,?)");
+        insBlock = c.prepareStatement("INSERT INTO blocks (block_number, data) VALUES (?, ?)");
         checkpoint = c.prepareStatement("INSERT INTO projector_checkpoint (id, block_number, tx_count, record_count) "
                 + "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, "
                 + "tx_count = tx_count + excluded.tx_count, record_count = record_count + excluded.record_count");
@@ -131,6 +133,9 @@ final class ProjectionWriter implements AutoCloseable {
             }
             records += tx.records().size();
         }
+        insBlock.setLong(1, block.number());
+        insBlock.setBytes(2, block.raw());
+        write(insBlock);
         checkpoint.setLong(1, block.number());
         checkpoint.setInt(2, block.transactions().size());
         checkpoint.setInt(3, records);
@@ -392,7 +397,7 @@ final class ProjectionWriter implements AutoCloseable {
     public void close() {
         for (PreparedStatement st : new PreparedStatement[] {insTx, insOrg, parentOf, insAlloc, incChild, updBalance,
             insBalance, allocFacts, insTransfer, insExp, incExp, insOutcome, insOutcomeAlloc, incOutcome, insReturn,
-            insReversal, markTransferReversed, markExpReversed, insText, checkpoint}) {
+            insReversal, markTransferReversed, markExpReversed, insText, checkpoint, insBlock}) {
             try {
                 st.close();
             } catch (SQLException ignored) {

@@ -38,6 +38,28 @@ public interface ReadModel extends AutoCloseable {
         return ReadModelImpl.open(jdbcUrl);
     }
 
+    /**
+     * Opens an existing read model for reading only: no migration, and the database refuses
+     * writes. For a process that reads while another (the one running the projector) writes, such
+     * as a {@code fundtrail} command beside {@code fundtrail up}.
+     *
+     * @param jdbcUrl the database
+     * @return the read model; a projector cannot be attached to it
+     * @throws ReadModelException when there is no read model at the URL
+     */
+    static ReadModel openReadOnly(String jdbcUrl) throws ReadModelException {
+        return ReadModelImpl.openReadOnly(jdbcUrl);
+    }
+
+    /**
+     * The raw bytes of a committed block, as the ledger delivered them ({@code common.Block}).
+     *
+     * @param number the block number
+     * @return the block's protobuf bytes, if the read model holds it
+     * @throws ReadModelException when the database cannot be read
+     */
+    Optional<byte[]> block(long number) throws ReadModelException;
+
     /** @return the JDBC URL this read model was opened with */
     String jdbcUrl();
 

@@ -35,13 +35,15 @@ final class ReadModelImpl implements ReadModel {
 
     private final String url;
     private final boolean sqlite;
+    private final boolean readOnly;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean writerTaken = new AtomicBoolean();
 
-    private ReadModelImpl(String url) {
+    private ReadModelImpl(String url, boolean readOnly) {
         this.url = url;
         this.sqlite = url.startsWith("jdbc:sqlite:");
+        this.readOnly = readOnly;
     }
 
     static ReadModel open(String jdbcUrl) throws ReadModelException {
@@ -49,7 +51,7 @@ final class ReadModelImpl implements ReadModel {
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("jdbcUrl: '" + jdbcUrl + "' is not a JDBC URL (jdbc:...)");
         }
-        ReadModelImpl model = new ReadModelImpl(jdbcUrl);
+        ReadModelImpl model = new ReadModelImpl(jdbcUrl, false);
         try (Connection c = model.connect()) {
             if (model.sqlite) {
                 try (Statement st = c.createStatement()) {
@@ -61,6 +63,29 @@ final class ReadModelImpl implements ReadModel {
         }
         model.migrate();
         return model;
+    }
+
+    static ReadModel openReadOnly(String jdbcUrl) throws ReadModelException {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        ReadModelImpl model = new ReadModelImpl(jdbcUrl, true);
+        if (model.sqlite && !java.nio.file.Files.exists(java.nio.file.Path.of(jdbcUrl.substring("jdbc:sqlite:"
+                .length())))) {
+            throw new ReadModelException("there is no read model at " + jdbcUrl, null);
+        }
+        model.checkpoint();
+        return model;
+    }
+
+    @Override
+    public Optional<byte[]> block(long number) throws ReadModelException {
+        return read("block " + number, c -> {
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT data FROM blocks WHERE block_number = ?")) {
+                st.setLong(1, number);
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
     }
 
     /** The vendor folder of the migrations: {@code db/migration/<vendor>}. */
@@ -84,7 +109,15 @@ final class ReadModelImpl implements ReadModel {
     }
 
     Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        Connection c;
+        if (readOnly && sqlite) {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            c = DriverManager.getConnection(url, config.toProperties());
+        } else {
+            c = DriverManager.getConnection(url);
+            c.setReadOnly(readOnly);
+        }
         if (sqlite) {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA busy_timeout=30000");
@@ -101,6 +134,9 @@ final class ReadModelImpl implements ReadModel {
     /** Hands the single writer connection to a projector. */
     Connection takeWriter() throws ReadModelException {
         requireOpen();
+        if (readOnly) {
+            throw new IllegalStateException("this read model was opened read-only");
+        }
         if (!writerTaken.compareAndSet(false, true)) {
             throw new IllegalStateException("this read model already has a projector");
         }

@@ -22,7 +22,7 @@ import org.hyperledger.fabric.protos.common.Block;
  *     for (Block b : blocksFrom1) {
  *         verifier.verify(b);
  *     }
- *     verifier.verifyRecord(block, txId, "\u0000ft.transfer\u0000T-1\u0000", recordBytes);
+ *     verifier.verifyRecord(block, txId, Keys.record(RecordType.TRANSFER, "T-1"), recordBytes);
  *     System.out.println(verifier.report());
  * }
  * }</pre>

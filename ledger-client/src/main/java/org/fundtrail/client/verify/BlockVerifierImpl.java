@@ -75,7 +75,8 @@ final class BlockVerifierImpl implements BlockVerifier {
         long n = block0.getHeader().getNumber();
         if (n != 0 || !block0.getHeader().getPreviousHash().isEmpty()) {
             throw new HashChainException(n, -1, null, "a genesis block is block 0 with an empty previous hash",
-                    "0/", n + "/" + HEX.formatHex(block0.getHeader().getPreviousHash().toByteArray()));
+                    "number 0, previous_hash empty", "number " + n + ", previous_hash "
+                    + HEX.formatHex(block0.getHeader().getPreviousHash().toByteArray()));
         }
         checkDataHash(block0);
         ChannelConfig config = ChannelConfig.fromConfigBlock(block0);
@@ -100,7 +101,8 @@ final class BlockVerifierImpl implements BlockVerifier {
 
     private void verifyGenesis(Block block0) throws VerificationException {
         // A genesis block straight from configtxgen has an empty filter; one from a ledger marks its config VALID.
-        if (!block0.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).isEmpty()) {
+        if (block0.getMetadata().getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
+                && !block0.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).isEmpty()) {
             byte[] filter = checkFilter(block0);
             if (filter[0] != TxValidationCode.VALID_VALUE) {
                 throw new TransactionFilterException(0, 0, null, "the genesis configuration is marked invalid",

@@ -75,10 +75,8 @@ final class Budget {
     }
 
     /** Runs a submit function, commits its writes and keeps its event; a refusal is rethrown and changes nothing. */
-    List<LedgerRecord> submit(String event, Caller caller, Map<String, Object> request) {
-        BlockBuilder.Tx tx = execute(event, caller, request, true);
-        txs.add(tx);
-        return List.of();
+    void submit(String event, Caller caller, Map<String, Object> request) {
+        txs.add(execute(event, caller, request, true));
     }
 
     /** Records a transaction the peers marked invalid: its event is in the block, its writes are not applied. */

@@ -195,6 +195,7 @@ class ProjectorTest {
              Projector p = Projector.newInstance().readModel(rm).source(new Blocks(List.of())).build()) {
             assertThatThrownBy(() -> Projector.newInstance().readModel(rm).source(new Blocks(List.of())).build())
                     .isInstanceOf(IllegalStateException.class);
+            assertThat(p.checkpoint()).isEqualTo(-1);
         }
     }
 }

@@ -630,4 +630,60 @@ class BlockVerifierTest {
                 ByteString.copyFromUtf8("f")), new EndorsementPolicy.Signer("AuditMSP", "peer",
                 ByteString.copyFromUtf8("a"))))).isTrue();
     }
+
+    @Test
+    void creator_revoked_by_a_crl_of_its_msp_is_refused() throws Exception {
+        Path caDir = dir.resolve("node/crypto/peerOrganizations/finance.fundtrail.local/ca");
+        java.security.PrivateKey caKey;
+        try (org.bouncycastle.openssl.PEMParser pem = new org.bouncycastle.openssl.PEMParser(
+                java.nio.file.Files.newBufferedReader(caDir.resolve("priv_sk")))) {
+            caKey = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getPrivateKey(
+                    org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(pem.readObject()));
+        }
+        java.security.cert.X509Certificate root = ChannelConfig.fromConfigBlock(blocks.get(0)).applicationMsps()
+                .get("FinanceMSP").rootCertificates().get(0);
+        var builder = new org.bouncycastle.cert.X509v2CRLBuilder(
+                org.bouncycastle.asn1.x500.X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
+                new java.util.Date());
+        builder.addCRLEntry(officer().certificate().getSerialNumber(), new java.util.Date(), 0);
+        byte[] crl = builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                .build(caKey)).getEncoded();
+        String crlPem = "-----BEGIN X509 CRL-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(crl) + "\n-----END X509 CRL-----\n";
+
+        Envelope env = Envelope.parseFrom(blocks.get(0).getData().getData(0));
+        Payload payload = Payload.parseFrom(env.getPayload());
+        ConfigEnvelope ce = ConfigEnvelope.parseFrom(payload.getData());
+        var channel = ce.getConfig().getChannelGroup().toBuilder();
+        var application = channel.getGroupsOrThrow("Application").toBuilder();
+        var finance = application.getGroupsOrThrow("FinanceMSP").toBuilder();
+        var mspValue = finance.getValuesOrThrow("MSP");
+        var mspConfig = org.hyperledger.fabric.protos.msp.MSPConfig.parseFrom(mspValue.getValue());
+        var fabricMsp = org.hyperledger.fabric.protos.msp.FabricMSPConfig.parseFrom(mspConfig.getConfig()).toBuilder()
+                .addRevocationList(ByteString.copyFromUtf8(crlPem)).build();
+        finance.putValues("MSP", mspValue.toBuilder().setValue(mspConfig.toBuilder()
+                .setConfig(fabricMsp.toByteString()).build().toByteString()).build());
+        application.putGroups("FinanceMSP", finance.build());
+        channel.putGroups("Application", application.build());
+        Payload changed = payload.toBuilder().setData(ce.toBuilder().setConfig(ce.getConfig().toBuilder()
+                .setChannelGroup(channel)).build().toByteString()).build();
+        ChannelConfig revoking = ChannelConfig.fromConfigBlock(VerifyLedger.withEnvelope(blocks.get(0), 0,
+                env.toBuilder().setPayload(changed.toByteString()).build().toByteString()));
+        assertThat(revoking.applicationMsps().get("FinanceMSP").revocationLists()).hasSize(1);
+        Location at = locate(blocks, appropriationTx);
+
+        IdentityException e = catchThrowableOfType(IdentityException.class, () -> {
+            try (BlockVerifier v = BlockVerifier.newInstance().trusted(blocks.get(0), revoking)
+                    .endorsementPolicy(ledger.policy()).build()) {
+                for (Block b : blocks.subList(1, blocks.size())) {
+                    v.verify(b);
+                }
+            }
+        });
+
+        assertThat(e.blockNumber()).isEqualTo(at.block());
+        assertThat(e.txId()).isEqualTo(appropriationTx);
+        assertThat(e.getMessage()).contains("creator");
+        assertThat(e.found()).contains("revoked");
+    }
 }

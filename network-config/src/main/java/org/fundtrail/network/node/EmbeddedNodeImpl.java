@@ -200,6 +200,13 @@ final class EmbeddedNodeImpl implements EmbeddedNode {
         }
       }
     }
+    if (streams != null) {
+      try {
+        streams.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (store != null) {
       store.close();
     }

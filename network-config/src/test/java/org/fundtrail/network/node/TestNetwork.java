@@ -32,7 +32,8 @@ final class TestNetwork {
   }
 
   static EmbeddedNode start(Path dir) throws IOException {
-    EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir).port(0).blockCutting(100, 5).build();
+    EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir).port(0).blockCutting(100, 5)
+        .contractClasspath(NodeProcess.contractPath()).build();
     node.start();
     return node;
   }

@@ -19,7 +19,8 @@ class TlsTest {
 
   @Test
   void serves_the_gateway_over_tls_with_the_peer_certificate() throws Exception {
-    try (EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir).port(0).tls(true).build()) {
+    try (EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir).port(0).tls(true)
+        .contractClasspath(NodeProcess.contractPath()).build()) {
       node.start();
       TlsMaterial tls = node.crypto().peerTls("FinanceMSP");
       ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", node.port())

@@ -60,6 +60,10 @@ public final class LedgerStore implements AutoCloseable {
   private final ColumnFamilyHandle history;
   private final ColumnFamilyHandle meta;
   private final WriteOptions syncWrites;
+  /** Reads hold it shared; close holds it exclusively, so no native handle is used after close. */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private boolean closed;
   private volatile long height;
   private volatile byte[] lastHeaderHash;
 
@@ -143,6 +147,16 @@ public final class LedgerStore implements AutoCloseable {
    * @throws IOException when the stored bytes cannot be read or parsed
    */
   public Optional<Block> block(long number) throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      return doBlock(number);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private Optional<Block> doBlock(long number) throws IOException {
     if (number < 0 || number >= height) {
       return Optional.empty();
     }
@@ -162,6 +176,16 @@ public final class LedgerStore implements AutoCloseable {
    * @throws IOException on a storage failure
    */
   public Optional<TxLocation> transaction(String txId) throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      return doTransaction(txId);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private Optional<TxLocation> doTransaction(String txId) throws IOException {
     try {
       byte[] v = db.get(txIndex, txId.getBytes(StandardCharsets.UTF_8));
       if (v == null) {
@@ -183,6 +207,16 @@ public final class LedgerStore implements AutoCloseable {
    * @throws IOException on a storage failure
    */
   public Optional<VersionedValue> state(String namespace, String key) throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      return doState(namespace, key);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private Optional<VersionedValue> doState(String namespace, String key) throws IOException {
     try {
       byte[] v = db.get(state, stateKey(namespace, key));
       return v == null ? Optional.empty() : Optional.of(decodeState(key, v));
@@ -202,6 +236,17 @@ public final class LedgerStore implements AutoCloseable {
    * @throws IOException on a storage failure
    */
   public List<VersionedValue> range(String namespace, String startKey, String endKey, int limit)
+      throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      return doRange(namespace, startKey, endKey, limit);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private List<VersionedValue> doRange(String namespace, String startKey, String endKey, int limit)
       throws IOException {
     byte[] prefix = stateKey(namespace, "");
     byte[] from = stateKey(namespace, startKey);
@@ -231,6 +276,16 @@ public final class LedgerStore implements AutoCloseable {
    * @throws IOException on a storage failure
    */
   public List<HistoryEntry> history(String namespace, String key) throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      return doHistory(namespace, key);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private List<HistoryEntry> doHistory(String namespace, String key) throws IOException {
     byte[] prefix = historyPrefix(namespace, key);
     List<HistoryEntry> out = new ArrayList<>();
     try (Slice upper = new Slice(nextPrefix(prefix));
@@ -264,6 +319,16 @@ public final class LedgerStore implements AutoCloseable {
    * @throws IOException on a storage failure (nothing of the block is then stored)
    */
   public synchronized void commit(BlockCommit commit) throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      checkOpen();
+      doCommit(commit);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private void doCommit(BlockCommit commit) throws IOException {
     long number = commit.block().getHeader().getNumber();
     if (number != height) {
       throw new IllegalStateException("expected block " + height + ", got " + number);
@@ -273,7 +338,7 @@ public final class LedgerStore implements AutoCloseable {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < commit.txIds().size(); i++) {
         String txId = commit.txIds().get(i);
-        if (txId.isEmpty() || !seen.add(txId) || transaction(txId).isPresent()) {
+        if (txId.isEmpty() || !seen.add(txId) || doTransaction(txId).isPresent()) {
           continue; // the first occurrence of a transaction ID is the one indexed, as in Fabric
         }
         batch.put(txIndex, txId.getBytes(StandardCharsets.UTF_8), ByteBuffer.allocate(16).putLong(number)
@@ -306,8 +371,23 @@ public final class LedgerStore implements AutoCloseable {
     height = number + 1;
   }
 
+  private void checkOpen() throws IOException {
+    if (closed) {
+      throw new IOException("the ledger store is closed");
+    }
+  }
+
   @Override
-  public synchronized void close() {
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
     syncWrites.close();
     for (ColumnFamilyHandle h : handles) {
       h.close();

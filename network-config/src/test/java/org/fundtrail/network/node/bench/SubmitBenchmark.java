@@ -71,7 +71,7 @@ public final class SubmitBenchmark {
       System.out.printf("prefilled %,d synthetic transactions in %.0f s%n", prefill, (System.nanoTime() - t) / 1e9);
     }
     try (EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(data).network(def).port(0)
-        .blockCutting(500, 2).build()) {
+        .blockCutting(500, 2).contractClasspath(contractPath()).build()) {
       long t = System.nanoTime();
       node.start();
       System.out.printf("node started in %.1f s at height %,d%n", (System.nanoTime() - t) / 1e9, node.height());
@@ -111,6 +111,18 @@ public final class SubmitBenchmark {
       System.out.printf("%nledger height %,d blocks; heap used after GC %d MB of %d MB max%n", node.height(), used,
           Runtime.getRuntime().maxMemory() >> 20);
     }
+  }
+
+  /** The classpath entries that hold contracts: test classes (probe), the chaincode, the shim. */
+  private static String contractPath() {
+    List<String> kept = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (entry.endsWith("test-classes") || entry.contains("fabric-chaincode-shim")
+          || entry.contains("fundtrail-chaincode") || entry.endsWith("chaincode/target/classes")) {
+        kept.add(entry);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, kept);
   }
 
   private record Result(double rate, double p50, double p99, double cpuPerTx) {

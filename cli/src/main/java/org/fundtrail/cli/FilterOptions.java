@@ -1,0 +1,101 @@
+package org.fundtrail.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.fundtrail.chaincode.domain.Money;
+import org.fundtrail.chaincode.domain.Refusal;
+import org.fundtrail.chaincode.domain.Tier;
+import org.fundtrail.client.readmodel.Filter;
+import picocli.CommandLine.Option;
+
+/** The filters of {@code list}, {@code search} and {@code export}. */
+final class FilterOptions {
+    @Option(names = "--fiscal-year", paramLabel = "YEAR", description = "Only this fiscal year.")
+    Integer fiscalYear;
+
+    @Option(names = "--org", paramLabel = "ORG", description = "Only records of this organisation.")
+    String org;
+
+    @Option(names = "--below", description = "With --org: also the organisations below it.")
+    boolean below;
+
+    @Option(names = "--tier", paramLabel = "TIER", description = "Organisations of this tier.")
+    Tier tier;
+
+    @Option(names = "--cofog", paramLabel = "CODE", description = "COFOG function (07 also matches 07.3).")
+    String cofog;
+
+    @Option(names = "--min-amount", paramLabel = "DECIMAL", description = "Amount at least this.")
+    String minAmount;
+
+    @Option(names = "--max-amount", paramLabel = "DECIMAL", description = "Amount at most this.")
+    String maxAmount;
+
+    @Option(names = "--currency", defaultValue = "EUR", paramLabel = "CODE",
+            description = "The currency of --min-amount/--max-amount (default: EUR).")
+    String currency;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "On or after this date.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "On or before this date.")
+    String to;
+
+    @Option(names = "--text", paramLabel = "WORDS", description = "Names, purposes, payees containing all words.")
+    String text;
+
+    @Option(names = "--allocation", paramLabel = "ID", description = "Records drawing on this allocation.")
+    String allocation;
+
+    /** @return the read model filter */
+    Filter filter() {
+        Filter f = Filter.all();
+        if (fiscalYear != null) {
+            f = f.fiscalYear(fiscalYear);
+        }
+        if (org != null) {
+            f = f.org(org, below);
+        }
+        if (tier != null) {
+            f = f.tier(tier);
+        }
+        if (cofog != null) {
+            f = f.cofog(cofog);
+        }
+        if (minAmount != null) {
+            f = f.minAmount(minor("--min-amount", minAmount));
+        }
+        if (maxAmount != null) {
+            f = f.maxAmount(minor("--max-amount", maxAmount));
+        }
+        if (from != null || to != null) {
+            f = f.dates(date("--from", from), date("--to", to));
+        }
+        if (text != null) {
+            f = f.text(text);
+        }
+        if (allocation != null) {
+            f = f.allocation(allocation);
+        }
+        return f;
+    }
+
+    private long minor(String option, String value) {
+        try {
+            return Money.parse(option, value, currency).minorUnits();
+        } catch (Refusal e) {
+            throw new UserError(ExitCode.USAGE, e.getMessage().replaceFirst(" \\[[A-Z_]+\\]$", ""));
+        }
+    }
+
+    private static LocalDate date(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UserError(ExitCode.USAGE, option + ": '" + value + "' is not a date YYYY-MM-DD");
+        }
+    }
+}
