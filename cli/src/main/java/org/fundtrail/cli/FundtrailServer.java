@@ -62,6 +62,7 @@ final class FundtrailServer implements AutoCloseable {
             throw new UserError(ExitCode.ERROR, "cannot start the node on port " + gatewayPort + ": "
                     + e.getMessage() + " (try --gateway-port 0 for any free port)");
         }
+        quietRefusals();
         ReadModel readModel = null;
         FundtrailLedger reader = null;
         try {
@@ -101,6 +102,23 @@ final class FundtrailServer implements AutoCloseable {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * The shim logs every refused transaction with its stack trace at SEVERE; a refusal is the
+     * ledger working as it should, and its reason reaches the client, so drop those records.
+     */
+    private static void quietRefusals() {
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            java.util.logging.Filter previous = handler.getFilter();
+            handler.setFilter(record -> !isRefusal(record) && (previous == null || previous.isLoggable(record)));
+        }
+    }
+
+    private static boolean isRefusal(java.util.logging.LogRecord record) {
+        String message = record.getMessage();
+        return record.getThrown() instanceof org.fundtrail.chaincode.domain.Refusal
+                || (message != null && message.contains(org.fundtrail.chaincode.domain.Refusal.class.getName()));
     }
 
     /** The identity the projector reads blocks as: an auditor, else any user of the network. */
