@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         SampleBudget budget = SampleBudget.newInstance().scale(scale).network(DemoNetwork.definition()).build();
         err.println("fundtrail demo: starting the embedded network in " + dir.root().toAbsolutePath());
         err.flush();
-        try (FundtrailServer server = FundtrailServer.start(dir, definition, gatewayPort)) {
+        try (FundtrailServer server = FundtrailServer.start(dir, definition, gatewayPort, apiPort)) {
             LoadSummary summary = load(dir, server, budget, err);
             if (!summary.succeeded()) {
                 throw new UserError(ExitCode.ERROR, "the sample budget did not load: " + summary.failures().size()
@@ -119,6 +119,8 @@ final class DemoCommand implements Callable<Integer> {
                 + dir.root());
         out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "   read model  "
                 + dir.root().resolve("readmodel.db"));
+        out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/   (a page for journalists; "
+                + "OpenAPI at /openapi.json)");
         out.println("Try, in another terminal:");
         String data = dir.root().toString().equals("fundtrail-data") ? "" : " --data " + dir.root();
         out.println("  ./fundtrail trace down " + h.appropriationId() + data);

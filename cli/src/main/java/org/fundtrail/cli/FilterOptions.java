@@ -80,6 +80,31 @@ final class FilterOptions {
         return f;
     }
 
+    /** @return the filters as the public API's query parameters (already URL-encoded), e.g. {@code &fiscalYear=2026} */
+    String queryParameters() {
+        StringBuilder q = new StringBuilder();
+        filter();
+        add(q, "fiscalYear", fiscalYear == null ? null : fiscalYear.toString());
+        add(q, "org", org);
+        add(q, "includeDescendants", org != null && below ? "true" : null);
+        add(q, "tier", tier == null ? null : tier.name());
+        add(q, "cofog", cofog);
+        add(q, "minAmount", minAmount);
+        add(q, "maxAmount", maxAmount);
+        add(q, "from", from);
+        add(q, "to", to);
+        add(q, "q", text);
+        add(q, "allocation", allocation);
+        return q.toString();
+    }
+
+    private static void add(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private long minor(String option, String value) {
         try {
             return Money.parse(option, value, currency).minorUnits();

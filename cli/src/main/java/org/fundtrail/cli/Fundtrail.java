@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
             OrgCommand.class, AppropriateCommand.class, TransferCommand.class, SpendCommand.class,
             OutcomeCommand.class, ReturnCommand.class, ReverseCommand.class,
             TraceCommand.class, ShowCommand.class, HistoryCommand.class, ListCommand.class, SearchCommand.class,
-            ReconcileCommand.class, VerifyCommand.class,
+            ReconcileCommand.class, VerifyCommand.class, ExportCommand.class,
             CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"",
             "Exit codes: 0 ok, 1 error, 2 usage, 3 refused by the ledger, 4 not found,",
@@ -38,8 +38,12 @@ public final class Fundtrail implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Keeps libraries' start-up chatter (gRPC, the shim) out of a person's terminal. */
+    private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
+
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

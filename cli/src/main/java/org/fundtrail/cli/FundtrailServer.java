@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.fundtrail.api.ApiServer;
 import org.fundtrail.chaincode.contract.SpendingContract;
 import org.fundtrail.client.ConnectionConfig;
 import org.fundtrail.client.FundtrailLedger;
@@ -28,14 +29,16 @@ final class FundtrailServer implements AutoCloseable {
     private final ReadModel readModel;
     private final FundtrailLedger reader;
     private final Projector projector;
+    private final ApiServer api;
 
     private FundtrailServer(DataDir dir, EmbeddedNode node, ReadModel readModel, FundtrailLedger reader,
-                            Projector projector) {
+                            Projector projector, ApiServer api) {
         this.dir = dir;
         this.node = node;
         this.readModel = readModel;
         this.reader = reader;
         this.projector = projector;
+        this.api = api;
     }
 
     /**
@@ -44,10 +47,11 @@ final class FundtrailServer implements AutoCloseable {
      * @param dir the data folder
      * @param definitionFile the network definition for a new folder, or null for the default
      * @param gatewayPort the node's port (0: any free port)
+     * @param apiPort the public API's port (0: any free port, -1: no API)
      * @return the running server
-     * @throws UserError when another node already serves the folder or the port is taken
+     * @throws UserError when another node already serves the folder or a port is taken
      */
-    static FundtrailServer start(DataDir dir, Path definitionFile, int gatewayPort) throws IOException {
+    static FundtrailServer start(DataDir dir, Path definitionFile, int gatewayPort, int apiPort) throws IOException {
         dir.running().ifPresent(r -> {
             throw new UserError(ExitCode.ERROR, "a node (pid " + r.pid() + ") already serves " + dir.root()
                     + " on port " + r.gatewayPort() + "; stop it first");
@@ -73,8 +77,10 @@ final class FundtrailServer implements AutoCloseable {
             Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
                     .chaincode(definition.chaincode()).build();
             projector.start();
-            FundtrailServer server = new FundtrailServer(dir, node, readModel, reader, projector);
-            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), node.port(), 0));
+            ApiServer api = apiPort < 0 ? null : startApi(readModel, apiPort, projector);
+            FundtrailServer server = new FundtrailServer(dir, node, readModel, reader, projector, api);
+            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), node.port(),
+                    api == null ? 0 : api.port()));
             return server;
         } catch (ReadModelException | IOException | RuntimeException e) {
             if (reader != null) {
@@ -86,6 +92,24 @@ final class FundtrailServer implements AutoCloseable {
             node.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+    }
+
+    private static ApiServer startApi(ReadModel readModel, int port, Projector projector) throws IOException {
+        ReadModel model = readModel;
+        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block).build();
+        try {
+            api.start();
+        } catch (IOException e) {
+            projector.close();
+            throw new UserError(ExitCode.ERROR, "cannot serve the public API on port " + port + ": " + e.getMessage()
+                    + " (choose another with --port, or 0 for any free port)");
+        }
+        return api;
+    }
+
+    /** @return the public API's port, or -1 when it does not run */
+    int apiPort() {
+        return api == null ? -1 : api.port();
     }
 
     /** The jars the shim scans for contracts: the chaincode's and its own (the whole classpath is slow to scan). */
@@ -167,6 +191,9 @@ final class FundtrailServer implements AutoCloseable {
     @Override
     public void close() {
         dir.clearRunning();
+        if (api != null) {
+            api.close();
+        }
         projector.close();
         reader.close();
         node.close();

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail reconcile}: does the read model say what the ledger holds? */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Compare the read model with ledger state, record by record, and report each difference.",
+        description = {"Compare the read model with ledger state, record by record.",
+            "Reports each difference.",
             "For a fiscal year or for the subtree below an allocation. Exit code 6 when they differ."},
         footer = {"", "Examples:", "  fundtrail reconcile --fiscal-year 2026", "  fundtrail reconcile --subtree APP-2026-07"})
 final class ReconcileCommand implements Callable<Integer> {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail search WORDS}: find records of every type by their text. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Find records of every type whose names, purposes, payees or indicators hold all the words."},
+        description = {"Find records of every type by words in their text.",
+            "Names, purposes, payees and indicators that hold all the words."},
         footer = {"", "Example:", "  fundtrail search hospital beds", "  fundtrail search \"MedSupply\" --json"})
 final class SearchCommand implements Callable<Integer> {
     private static final List<RecordType> TYPES = List.of(RecordType.ORGANIZATION, RecordType.ALLOCATION,

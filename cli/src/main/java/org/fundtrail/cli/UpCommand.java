@@ -41,7 +41,7 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = new DataDir(data);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (FundtrailServer server = FundtrailServer.start(dir, networkFile, gatewayPort)) {
+        try (FundtrailServer server = FundtrailServer.start(dir, networkFile, gatewayPort, apiPort)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
@@ -50,6 +50,8 @@ final class UpCommand implements Callable<Integer> {
             out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "  (channel "
                     + server.node().network().channel() + ", chaincode " + server.node().network().chaincode()
                     + ", height " + server.node().height() + ")");
+            out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/  (OpenAPI: /openapi.json, "
+                    + "docs: /docs)");
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stopped.await();

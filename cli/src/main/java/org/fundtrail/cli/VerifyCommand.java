@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fundtrail verify}: check the ledger's blocks cryptographically. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify the ledger's blocks: hash chain, data hashes, orderer signatures, every valid "
-                + "transaction's creator signature and endorsements against the endorsement policy and the MSPs.",
+        description = {"Verify the ledger's blocks cryptographically.",
+            "Hash chain, data hashes, orderer signatures, every valid transaction's creator signature and "
+                + "endorsements against the endorsement policy and the MSPs, and every validation code.",
             "From block 0, or from a block you trusted earlier (--from N --trusted-hash HEX). Exit code 6 on the first "
                 + "failure, naming the block, the transaction and what was expected."},
         footer = {"", "Examples:", "  fundtrail verify",

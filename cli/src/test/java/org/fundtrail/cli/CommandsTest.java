@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +25,7 @@ class CommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = FundtrailServer.start(new DataDir(data), null, 0);
+        server = FundtrailServer.start(new DataDir(data), null, 0, 0);
         cli = new Cli("--data", data.toString());
     }
 
@@ -209,6 +210,37 @@ class CommandsTest {
 
     @Test
     @Order(8)
+    void up_serves_the_public_api_and_export_writes_whole_lists_and_traces() throws Exception {
+        assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.apiPort()
+                        + "/api/v1/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(new DataDir(data).running().orElseThrow().apiPort()).isEqualTo(server.apiPort());
+
+        Cli.Run csv = ok("export", "transfers");
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).contains("id").contains("amount");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("T-1,"));
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
+        Cli.Run json = ok("export", "expenditures", "--format", "json", "--min-amount", "1000");
+        assertThat(json.out()).startsWith("[").contains("\"E-1\"").doesNotContain("\"E-2\"");
+        Path file = data.resolve("orgs.csv");
+        ok("export", "organizations", "--output", file.toString());
+        assertThat(Files.readString(file)).contains("HEALTH-HOSP");
+        Cli.Run trace = ok("export", "trace", "APP-1");
+        assertThat(trace.out()).startsWith("allocationId,parentAllocationId").contains("T-2-A,T-1-A,HEALTH-HOSP");
+        assertThat(ok("export", "trace", "APP-1", "--format", "json").out()).contains("\"root\"");
+        assertThat(cli.run("export", "trace").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.run("export", "trace", "NOPE").exit()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(cli.run("export", "transfers", "--format", "xml").exit()).isEqualTo(ExitCode.USAGE);
+        Cli.Run refused = cli.run("export", "organizations", "--fiscal-year", "2025");
+        assertThat(refused.exit()).as("%s", refused).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("fiscalYear");
+    }
+
+    @Test
+    @Order(9)
     void with_no_node_running_commands_say_how_to_start_one(@TempDir Path empty) throws Exception {
         Cli.Run run = new Cli("--data", empty.toString()).run("show", "APP-1");
         assertThat(run.exit()).isEqualTo(ExitCode.UNREACHABLE);

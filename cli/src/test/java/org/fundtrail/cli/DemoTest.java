@@ -21,15 +21,16 @@ class DemoTest {
     @Test
     void demo_goes_from_an_empty_folder_to_a_trace_whose_totals_add_up(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("fundtrail-data");
-        Cli.Run demo = new Cli().run("demo", "--data", data.toString(), "--scale", "1", "--exit");
+        Cli.Run demo = new Cli().run("demo", "--data", data.toString(), "--scale", "1", "--port", "0", "--exit");
         assertThat(demo.exit()).as("%s", demo).isZero();
         assertThat(demo.err()).contains("loading the sample budget").contains("refusals attempted and rejected");
         assertThat(demo.out()).contains("Trace down from AP-").contains("Try, in another terminal:")
-                .contains("./fundtrail trace down").contains("./fundtrail trace up").contains("./fundtrail show");
+                .contains("./fundtrail trace down").contains("./fundtrail trace up").contains("./fundtrail show")
+                .containsPattern("public API +http://127\\.0\\.0\\.1:\\d+/");
 
         String appropriation = demo.out().lines().filter(l -> l.startsWith("  ./fundtrail trace down "))
                 .findFirst().orElseThrow().split(" ")[5];
-        try (FundtrailServer server = FundtrailServer.start(new DataDir(data), null, 0)) {
+        try (FundtrailServer server = FundtrailServer.start(new DataDir(data), null, 0, -1)) {
             server.awaitProjection(java.time.Duration.ofMinutes(1));
             try (ReadModel readModel = ReadModel.open(new DataDir(data).readModelUrl())) {
                 TraceDown trace = readModel.traceDown(appropriation, 10).orElseThrow();

@@ -1,0 +1,165 @@
+package org.fundtrail.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.fundtrail.chaincode.domain.CanonicalJson;
+import org.fundtrail.chaincode.domain.RecordType;
+import org.fundtrail.client.readmodel.LedgerTransaction;
+import org.fundtrail.client.readmodel.ReadModelException;
+import org.fundtrail.client.readmodel.RecordRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Traces, the summary, transactions, blocks and health. */
+final class LedgerController {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerController.class);
+
+    private final Ledger ledger;
+    private final SummaryRepository summaries;
+    private final BlockStore blocks;
+    private volatile CachedSummary cached;
+
+    private record CachedSummary(long height, Integer fiscalYear, byte[] body) {
+    }
+
+    LedgerController(Ledger ledger, SummaryRepository summaries, BlockStore blocks) {
+        this.ledger = ledger;
+        this.summaries = summaries;
+        this.blocks = blocks;
+    }
+
+    /** GET /trace/{id}: down from an allocation (the tree with per-node totals) or up to the appropriation. */
+    Route.Handler trace() {
+        return (ctx, p) -> {
+            String id = p.string("id");
+            String direction = p.string("direction");
+            int depth = p.integer("depth");
+            Object trace;
+            if (direction.equals("down")) {
+                trace = ledger.traceDown(id, depth).orElseThrow(() -> notAllocation(id));
+            } else {
+                if (p.has("depth")) {
+                    throw ApiException.badParameter("depth", "applies only to direction=down; an upward trace "
+                            + "always reaches the appropriation");
+                }
+                trace = ledger.traceUp(id).orElseThrow(() -> ApiException.notFound("id",
+                        "no record with id '" + id + "'"));
+            }
+            ObjectNode envelope = Json.object();
+            envelope.put("id", id);
+            envelope.put("direction", direction);
+            if (direction.equals("down")) {
+                envelope.put("depth", depth);
+            }
+            envelope.put("ledgerHeight", ledger.height());
+            // a trace can hold tens of thousands of nodes: write it straight to bytes, no tree in between
+            Responses.bytes(ctx, Json.merge(Json.bytes(envelope), CanonicalJson.bytes(trace)));
+        };
+    }
+
+    private ApiException notAllocation(String id) {
+        Optional<RecordRow> row = ledger.record(id);
+        if (row.isPresent() && row.get().type() != RecordType.ALLOCATION) {
+            return ApiException.badParameter("id", "'" + id + "' is a " + row.get().type()
+                    + "; a downward trace starts at an allocation (try direction=up)");
+        }
+        return ApiException.notFound("id", "no allocation with id '" + id + "'");
+    }
+
+    /** GET /summary: totals by fiscal year, department and COFOG function, and outcomes. */
+    Route.Handler summary() {
+        return (ctx, p) -> {
+            Integer year = p.integer("fiscalYear");
+            long height = ledger.height();
+            CachedSummary c = cached;
+            if (c == null || c.height != height || !java.util.Objects.equals(c.fiscalYear, year)) {
+                ObjectNode body = ledger.query("the summary", () -> {
+                    try {
+                        return summaries.summary(year);
+                    } catch (SQLException e) {
+                        throw new ReadModelException("summary: " + e.getMessage(), e);
+                    }
+                });
+                body.put("ledgerHeight", height);
+                c = new CachedSummary(height, year, Json.bytes(body));
+                cached = c;
+            }
+            Responses.bytes(ctx, c.body);
+        };
+    }
+
+    /** GET /transactions/{txId}: the decoded transaction as the projector saw it. */
+    Route.Handler transaction() {
+        return (ctx, p) -> {
+            String txId = p.string("txId");
+            LedgerTransaction tx = ledger.transaction(txId).orElseThrow(() -> ApiException.notFound("txId",
+                    "no transaction with id '" + txId + "'"));
+            ObjectNode body = transactionView(tx);
+            Responses.json(ctx, body);
+        };
+    }
+
+    private static ObjectNode transactionView(LedgerTransaction tx) {
+        ObjectNode body = Json.MAPPER.valueToTree(tx);
+        body.put("valid", tx.isValid());
+        ObjectNode links = body.putObject("links");
+        links.put("block", Resource.BASE + "/blocks/" + tx.blockNumber());
+        links.put("blockTransactions", Resource.BASE + "/blocks/" + tx.blockNumber() + "/transactions");
+        return body;
+    }
+
+    /** GET /blocks/{n}/transactions: every transaction of a block. */
+    Route.Handler blockTransactions() {
+        return (ctx, p) -> {
+            long number = p.longValue("number");
+            List<LedgerTransaction> txs = ledger.transactions(number);
+            if (txs.isEmpty()) {
+                throw ApiException.notFound("number", "block " + number + " is not in the read model (height "
+                        + ledger.freshHeight() + ")");
+            }
+            ObjectNode body = Json.object();
+            body.put("blockNumber", number);
+            ArrayNode items = body.putArray("transactions");
+            txs.forEach(tx -> items.add(transactionView(tx)));
+            body.putObject("links").put("block", Resource.BASE + "/blocks/" + number);
+            Responses.json(ctx, body);
+        };
+    }
+
+    /** GET /blocks/{n}: the raw block bytes, when the server has a block store. */
+    Route.Handler block() {
+        return (ctx, p) -> {
+            long number = p.longValue("number");
+            if (blocks == null) {
+                throw new ApiException(501, "NOT_IMPLEMENTED", "number", "this server has no block store; "
+                        + "the block's transactions are at " + Resource.BASE + "/blocks/" + number + "/transactions");
+            }
+            Optional<byte[]> bytes;
+            try {
+                bytes = blocks.block(number);
+            } catch (java.io.IOException | ReadModelException e) {
+                LOG.warn("block store failed reading block {}: {}", number, e.getMessage());
+                throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");
+            }
+            byte[] block = bytes.orElseThrow(() -> ApiException.notFound("number", "no block " + number));
+            ctx.contentType("application/octet-stream");
+            ctx.header("Content-Disposition", "attachment; filename=\"block-" + number + ".pb\"");
+            ctx.result(block);
+        };
+    }
+
+    /** GET /health. */
+    Route.Handler health() {
+        return (ctx, p) -> {
+            long height = ledger.freshHeight();
+            ObjectNode body = Json.object();
+            body.put("status", "UP");
+            body.put("ledgerHeight", height);
+            body.put("checkpoint", height - 1);
+            Responses.json(ctx, body);
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package org.fundtrail.api;
+
+import static org.fundtrail.api.Route.Caching.IMMUTABLE;
+import static org.fundtrail.api.Route.Caching.LEDGER;
+import static org.fundtrail.api.Route.Caching.NONE;
+import static org.fundtrail.api.Route.Caching.STATIC;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.fundtrail.chaincode.domain.Tier;
+
+/**
+ * The route table: every route of the server, declared once. {@link ApiServerImpl} registers
+ * exactly these with Javalin and {@link OpenApi} describes exactly these.
+ */
+final class Routes {
+    static final String V1 = Resource.BASE;
+    static final int MAX_DEPTH = 100;
+
+    private Routes() {
+    }
+
+    static List<Route> table(RecordController records, LedgerController ledger, PageController pages) {
+        List<Route> routes = new ArrayList<>();
+        for (Resource r : Resource.values()) {
+            String name = r.path;
+            List<Param> listParams = listParams(r);
+            routes.add(Route.of(V1 + "/" + name, "list" + capital(name), name,
+                    "List " + name,
+                    "A page of " + name + " in id order, filtered; `next` is the URL of the next page. "
+                            + "With `Accept: text/csv` every matching row is streamed as CSV (no row cap; `limit` "
+                            + "caps the rows if given).",
+                    listParams, List.of(Route.JSON, Route.CSV), r.schemaName() + "Page", LEDGER, List.of(),
+                    records.list(r, false)));
+            routes.add(Route.of(V1 + "/" + name + ".csv", "export" + capital(name), name,
+                    "Export " + name + " as CSV",
+                    "Every matching row, streamed as RFC 4180 CSV with a header line, in id order. Same filters as "
+                            + "the JSON list; `limit` caps the rows, `cursor` starts after a page.",
+                    listParams, List.of(Route.CSV), null, LEDGER, List.of(), records.list(r, true)));
+            routes.add(Route.of(V1 + "/" + name + "/{id}", "get" + capital(singular(name)), name,
+                    "One of the " + name + " by id",
+                    "The record as the ledger holds it, with `ledger` {txId, blockNumber} and `links` to its "
+                            + "parent and children.",
+                    List.of(idParam()), List.of(Route.JSON), r.schemaName() + "View", LEDGER, List.of(404),
+                    records.one(r)));
+        }
+        routes.add(Route.of(V1 + "/records/{id}", "getRecord", "records", "Any record by id",
+                "Ids are unique across the ledger; this finds a record whatever its type.",
+                List.of(idParam()), List.of(Route.JSON), "RecordView", LEDGER, List.of(404), records.any()));
+        routes.add(Route.of(V1 + "/records/{id}/history", "getRecordHistory", "records",
+                "Every version of a record with its transaction",
+                "The record as written, then (for an allocation) every version of its balance, oldest first.",
+                List.of(idParam()), List.of(Route.JSON), "History", LEDGER, List.of(404), records.history()));
+        routes.add(Route.of(V1 + "/trace/{id}", "trace", "trace", "Follow the money down or up",
+                "`direction=down` (from an allocation): the tree of child allocations with per-node received, "
+                        + "transferred, spent, returned, reversed, available, expenditure count, outcomes and a "
+                        + "`complete` flag (false where `depth` stopped the walk; `pending` lists those nodes). "
+                        + "`direction=up` (from any money record): the path(s) to the appropriation.",
+                List.of(idParam(),
+                        Param.oneOf("direction", "down from an allocation, or up from any money record",
+                                List.of("down", "up"), "down"),
+                        Param.integer("depth", "levels below the allocation to include (down only)", 0, MAX_DEPTH,
+                                10L)),
+                List.of(Route.JSON), "Trace", LEDGER, List.of(404), ledger.trace()));
+        routes.add(Route.of(V1 + "/summary", "summary", "summary", "Totals",
+                "Appropriated, transferred, spent, returned and available by fiscal year, by department and by "
+                        + "COFOG division (per currency), and outcomes reported against targets.",
+                List.of(Param.integer("fiscalYear", "only this fiscal year", 1900, 9999, null)),
+                List.of(Route.JSON), "Summary", LEDGER, List.of(), ledger.summary()));
+        routes.add(Route.of(V1 + "/transactions/{txId}", "getTransaction", "ledger",
+                "A transaction as the projector decoded it",
+                "Its block, position, validation code, submitter and chaincode event.",
+                List.of(Param.path("txId", "the Fabric transaction id", Pattern.compile("[A-Za-z0-9._-]{1,128}"),
+                        128)),
+                List.of(Route.JSON), "Transaction", IMMUTABLE, List.of(404), ledger.transaction()));
+        routes.add(Route.of(V1 + "/blocks/{number}", "getBlock", "ledger", "A raw Fabric block",
+                "The `common.Block` protobuf bytes as the ledger serves them, to check records with the verifier. "
+                        + "501 when this server has no block store.",
+                List.of(blockParam()), List.of("application/octet-stream"), null, IMMUTABLE, List.of(404, 501),
+                ledger.block()));
+        routes.add(Route.of(V1 + "/blocks/{number}/transactions", "getBlockTransactions", "ledger",
+                "The transactions of a block", "Every transaction of the block, valid or not, in block order.",
+                List.of(blockParam()), List.of(Route.JSON), "BlockTransactions", IMMUTABLE, List.of(404),
+                ledger.blockTransactions()));
+        routes.add(Route.of(V1 + "/health", "health", "server", "Health",
+                "UP with the read model's height, or 503.", List.of(), List.of(Route.JSON), "Health", NONE,
+                List.of(503), ledger.health()));
+        routes.add(Route.of("/openapi.json", "openapi", "server", "This document", "The OpenAPI 3.1 document.",
+                List.of(), List.of(Route.JSON), null, STATIC, List.of(), pages.openapi()));
+        routes.add(Route.of("/", "home", "pages", "The web page for journalists",
+                "Search, filter, page and follow the money, using only this API.", List.of(),
+                List.of(Route.HTML), null, STATIC, List.of(), pages.resource("index.html")));
+        routes.add(Route.of("/docs", "docs", "pages", "Browsable documentation",
+                "Swagger UI rendering /openapi.json, served from this server (no CDN).", List.of(),
+                List.of(Route.HTML), null, STATIC, List.of(), pages.resource("docs.html")));
+        routes.add(Route.of("/assets/{file}", "asset", "pages", "Static files of the pages",
+                "Scripts and style sheets of the web page and of Swagger UI.",
+                List.of(Param.path("file", "the file name", Pattern.compile("[A-Za-z0-9._-]{1,64}"), 64)),
+                List.of("text/javascript", "text/css", "image/png"), null, STATIC, List.of(404), pages.asset()));
+        return routes;
+    }
+
+    static Param idParam() {
+        return Param.path("id", "the record id", Param.ID, 64);
+    }
+
+    private static Param blockParam() {
+        return Param.pathInteger("number", "the block number", 0, Long.MAX_VALUE);
+    }
+
+    static List<Param> listParams(Resource r) {
+        List<Param> params = new ArrayList<>();
+        params.add(Param.integer("limit", "rows per page, 1 to 1000, default 100 (CSV: the most rows to export, default all)", 1,
+                org.fundtrail.client.readmodel.ReadModel.MAX_PAGE, null));
+        params.add(Param.text("cursor", "the `nextCursor` of the previous page (opaque)",
+                Pattern.compile("[A-Za-z0-9_-]{1,100}"), 100));
+        for (String f : r.filters) {
+            params.add(switch (f) {
+                case "fiscalYear" -> Param.integer(f, "the fiscal year", 1900, 9999, null);
+                case "org" -> Param.text(f, "an organisation id: records of money it holds (transfers: sent or "
+                        + "received)" + (r == Resource.ORGANISATIONS ? "; here: the organisation itself" : ""),
+                        Param.ID, 64);
+                case "includeDescendants" -> Param.bool(f, "with `org`: include the organisations below it",
+                        false);
+                case "tier" -> Param.oneOf(f, "the organisation's tier",
+                        java.util.Arrays.stream(Tier.values()).map(Enum::name).toList(), null);
+                case "cofog" -> Param.text(f, "a COFOG function, e.g. 07 (also matches 07.3 and 07.3.1)",
+                        Param.COFOG, 8);
+                case "minAmount" -> Param.amount(f, "the smallest amount, in major units (e.g. 1000.00)");
+                case "maxAmount" -> Param.amount(f, "the largest amount, in major units");
+                case "from" -> Param.date(f, "the first date, yyyy-MM-dd (expenditures: payment date; others: "
+                        + "the day recorded, UTC)");
+                case "to" -> Param.date(f, "the last date, inclusive");
+                case "q" -> Param.text(f, "words that must all occur in names, purposes, payees or indicators",
+                        null, 200);
+                case "allocation" -> Param.text(f, "the allocation the records draw on", Param.ID, 64);
+                case "parent" -> Param.text(f, "the parent allocation (children of an allocation)", Param.ID, 64);
+                default -> throw new IllegalStateException(f);
+            });
+        }
+        return params;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String singular(String s) {
+        return s.endsWith("ies") ? s.substring(0, s.length() - 3) + "y" : s.substring(0, s.length() - 1);
+    }
+}
