@@ -10,10 +10,12 @@ import org.fundtrail.chaincode.domain.CanonicalJson;
 import org.fundtrail.chaincode.domain.LedgerRecord;
 import org.fundtrail.client.AllocationView;
 import org.fundtrail.client.FundtrailLedger;
-import org.fundtrail.client.LedgerException;
+import org.fundtrail.client.readmodel.ReadModel;
+import org.fundtrail.client.readmodel.RecordRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show any record as the ledger holds it now.",
             "Organisations, allocations (with their balance), transfers, expenditures, outcomes, returns, "
-                + "reversals."},
+                + "reversals. Read from the read model, with the transaction and block that wrote it; "
+                + "--from-ledger asks the ledger itself."},
         footer = {"", "Example:", "  fundtrail show T-1", "  fundtrail show APP-2026-07 --json"})
 final class ShowCommand implements Callable<Integer> {
     @Spec
@@ -36,9 +39,16 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The record id.")
     String id;
 
+    @Option(names = "--from-ledger", description = "Evaluate on the ledger instead of reading the read model.")
+    boolean fromLedger;
+
     @Override
-    public Integer call() throws LedgerException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!fromLedger) {
+            showFromReadModel(out);
+            return ExitCode.OK;
+        }
         try (FundtrailLedger client = ledger.open(false)) {
             LedgerRecord record = client.record(id);
             Object shown = record instanceof Allocation ? client.allocation(id) : record;
@@ -54,6 +64,25 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private void showFromReadModel(PrintWriter out) throws Exception {
+        RecordRow row;
+        try (ReadModel readModel = ledger.readModel()) {
+            row = readModel.record(id).orElseThrow(() -> new UserError(ExitCode.NOT_FOUND, "not found: id: no record "
+                    + "with id '" + id + "' (in the read model; try --from-ledger)"));
+        }
+        if (output.json()) {
+            OutputOptions.printJson(out, row);
+        } else {
+            printFields(out, row.type().name().toLowerCase(java.util.Locale.ROOT) + " " + id,
+                    CanonicalJson.mapper().valueToTree(row.record()));
+            if (row.balance() != null) {
+                printFields(out, "balance", CanonicalJson.mapper().valueToTree(row.balance()));
+            }
+            out.printf("  %-18s tx %s in block %d%n", "ledger", row.ref().txId(), row.ref().blockNumber());
+        }
+        out.flush();
     }
 
     /** Prints a record's fields one per line, nested objects flattened as {@code a.b}. */

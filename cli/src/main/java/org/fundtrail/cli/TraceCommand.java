@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 import org.fundtrail.client.FundtrailLedger;
-import org.fundtrail.client.LedgerException;
+import org.fundtrail.client.readmodel.ReadModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Follow the money down from an allocation, or up from any record.",
             "DOWN shows every allocation below with what it received, spent and has left, and its outcomes; UP "
                 + "shows the path from any record to its appropriation.",
-            "Flags mark money unspent after its fiscal year and spending with no outcome reported."},
+            "Flags mark money unspent after its fiscal year and spending with no outcome reported. Read from the "
+                + "read model; --from-ledger has the chaincode compute it from ledger state."},
         footer = {"", "Examples:", "  fundtrail trace down APP-2026-07", "  fundtrail trace up E-20260314-1a2b3c4d",
             "  fundtrail trace down APP-2026-07 --json > trace.json"})
 final class TraceCommand implements Callable<Integer> {
@@ -42,14 +43,45 @@ final class TraceCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--max-nodes", defaultValue = "10000", paramLabel = "N",
-            description = "Stop a downward trace after N allocations (default: ${DEFAULT-VALUE}).")
+            description = "With --from-ledger: stop a downward trace after N allocations (default: ${DEFAULT-VALUE}).")
     int maxNodes;
 
+    @Option(names = "--depth", defaultValue = "100", paramLabel = "N",
+            description = "Levels below the allocation to show (default: ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--from-ledger", description = "Have the chaincode compute the trace from ledger state.")
+    boolean fromLedger;
+
     @Override
-    public Integer call() throws LedgerException {
+    public Integer call() throws Exception {
         Direction dir = parse(direction);
         PrintWriter out = spec.commandLine().getOut();
         TraceView view = new TraceView(LocalDate.now().getYear());
+        if (!fromLedger) {
+            try (ReadModel readModel = ledger.readModel()) {
+                if (dir == Direction.DOWN) {
+                    if (depth < 0) {
+                        throw new UserError(ExitCode.USAGE, "--depth must not be negative");
+                    }
+                    TraceDown trace = readModel.traceDown(id, depth).orElseThrow(() -> notFound());
+                    if (output.json()) {
+                        OutputOptions.printJson(out, trace);
+                    } else {
+                        view.printDown(out, trace);
+                    }
+                } else {
+                    TraceUp trace = readModel.traceUp(id).orElseThrow(() -> notFound());
+                    if (output.json()) {
+                        OutputOptions.printJson(out, trace);
+                    } else {
+                        view.printUp(out, trace);
+                    }
+                }
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
         try (FundtrailLedger client = ledger.open(false)) {
             if (dir == Direction.DOWN) {
                 TraceDown trace = client.traceDown(id, maxNodes);
@@ -69,6 +101,11 @@ final class TraceCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private UserError notFound() {
+        return new UserError(ExitCode.NOT_FOUND, "not found: no record with id '" + id
+                + "' to trace (in the read model; try --from-ledger)");
     }
 
     private static Direction parse(String text) {

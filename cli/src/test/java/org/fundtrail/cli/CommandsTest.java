@@ -74,20 +74,27 @@ class CommandsTest {
 
     @Test
     @Order(2)
-    void ids_are_generated_when_not_given_and_dry_run_writes_nothing() {
+    void ids_are_generated_when_not_given_and_dry_run_writes_nothing() throws Exception {
         Cli.Run generated = ok("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH", "--amount", "1.00",
                 "--purpose", "Generated id");
         assertThat(generated.out()).containsPattern("committed Transfer T-\\d{8}-[0-9a-f]{8} ");
         Cli.Run dry = ok("transfer", "--as", "MOF", "--id", "T-DRY", "--from", "APP-1", "--to", "HEALTH",
                 "--amount", "1.00", "--purpose", "Dry", "--dry-run");
         assertThat(dry.out()).startsWith("dry run: Transfer T-DRY would be accepted");
+        assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
         assertThat(cli.run("show", "T-DRY").exit()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(cli.run("show", "T-DRY", "--from-ledger").exit()).isEqualTo(ExitCode.NOT_FOUND);
     }
 
     @Test
     @Order(3)
-    void auditors_show_history_and_trace() {
+    void auditors_show_history_and_trace() throws Exception {
+        assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
         Cli.Run show = ok("show", "T-2-A");
+        assertThat(show.out()).containsPattern("ledger +tx [0-9a-f]{64} in block \\d+");
+        Cli.Run fromLedger = ok("show", "T-2-A", "--from-ledger");
+        assertThat(fromLedger.out()).contains("allocation T-2-A").contains("249000.00");
+        assertThat(ok("trace", "down", "APP-1", "--from-ledger").out()).isEqualTo(ok("trace", "down", "APP-1").out());
         assertThat(show.out()).contains("allocation T-2-A").contains("holderOrgId").contains("HEALTH-HOSP")
                 .contains("available").contains("249000.00");
         assertThat(ok("show", "E-1", "--json").out()).contains("\"payee\"").contains("\"MedSupply Ltd\"");
@@ -121,7 +128,7 @@ class CommandsTest {
 
     @Test
     @Order(5)
-    void bad_input_gets_one_clear_line_and_submits_nothing() {
+    void bad_input_gets_one_clear_line_and_submits_nothing() throws Exception {
         Cli.Run amount = cli.run("transfer", "--as", "MOF", "--id", "T-BAD", "--from", "APP-1", "--to", "HEALTH",
                 "--amount", "12,50", "--purpose", "x");
         assertThat(amount.exit()).isEqualTo(ExitCode.USAGE);
@@ -132,6 +139,7 @@ class CommandsTest {
         Cli.Run unknownId = cli.run("show", "NOPE");
         assertThat(unknownId.exit()).isEqualTo(ExitCode.NOT_FOUND);
         assertThat(unknownId.err()).contains("not found: id: no record with id 'NOPE'");
+        assertThat(cli.run("show", "NOPE", "--from-ledger").err()).contains("not found: id: no record with id 'NOPE'");
         Cli.Run badId = cli.run("transfer", "--as", "MOF", "--id", "bad id", "--from", "APP-1", "--to", "HEALTH",
                 "--amount", "1", "--purpose", "x");
         assertThat(badId.exit()).isEqualTo(ExitCode.USAGE);
@@ -142,7 +150,7 @@ class CommandsTest {
         Cli.Run unknownOrg = cli.run("transfer", "--as", "NOBODY", "--from", "APP-1", "--to", "HEALTH", "--amount",
                 "1", "--purpose", "x");
         assertThat(unknownOrg.exit()).isEqualTo(ExitCode.USAGE);
-        Cli.Run missingFiles = cli.run("show", "APP-1", "--cert", data.resolve("nope.pem").toString(), "--key",
+        Cli.Run missingFiles = cli.run("show", "APP-1", "--from-ledger", "--cert", data.resolve("nope.pem").toString(), "--key",
                 data.resolve("nope.key").toString(), "--msp", "HealthMSP");
         assertThat(missingFiles.exit()).isEqualTo(ExitCode.ERROR);
         assertThat(missingFiles.err()).contains("nope.pem");
@@ -150,6 +158,7 @@ class CommandsTest {
         assertThat(missingOption.exit()).isEqualTo(ExitCode.USAGE);
         Cli.Run badDirection = cli.run("trace", "sideways", "APP-1");
         assertThat(badDirection.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
         assertThat(ok("show", "APP-1").out()).contains("transferred").contains("600001.00");
     }
 
@@ -246,7 +255,7 @@ class CommandsTest {
         assertThat(run.exit()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(run.err()).contains("fundtrail up --data " + empty);
         Files.writeString(empty.resolve("network.yaml"), "x");
-        Cli.Run stopped = new Cli("--data", empty.toString()).run("show", "APP-1");
+        Cli.Run stopped = new Cli("--data", empty.toString()).run("show", "APP-1", "--from-ledger");
         assertThat(stopped.exit()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(stopped.err()).contains("no node is running");
     }
