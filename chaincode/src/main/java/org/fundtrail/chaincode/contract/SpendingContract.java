@@ -158,7 +158,7 @@ public final class SpendingContract implements ContractInterface {
         if (type == RecordType.ALLOCATION) {
             return CanonicalJson.write(allocationView(records, id));
         }
-        return CanonicalJson.write(records.require("id", type, id, recordClass(type)));
+        return CanonicalJson.write(records.require("id", type, id, type.recordClass()));
     }
 
     /** @return {@code {"children":[{"allocation","balance"}...], "bookmark": next page or ""}} */
@@ -233,19 +233,6 @@ public final class SpendingContract implements ContractInterface {
         Allocation allocation = records.allocation("id", id);
         Balance balance = records.balance(id);
         return Map.of("allocation", allocation, "balance", balance);
-    }
-
-    private static Class<? extends LedgerRecord> recordClass(RecordType type) {
-        return switch (type) {
-            case ORGANIZATION -> Organization.class;
-            case ALLOCATION -> Allocation.class;
-            case BALANCE -> Balance.class;
-            case TRANSFER -> Transfer.class;
-            case EXPENDITURE -> Expenditure.class;
-            case OUTCOME -> Outcome.class;
-            case RETURN -> FundsReturn.class;
-            case REVERSAL -> Reversal.class;
-        };
     }
 
     private static int number(String field, String value) {

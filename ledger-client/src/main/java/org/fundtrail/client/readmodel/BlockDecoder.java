@@ -14,16 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fundtrail.chaincode.domain.Allocation;
-import org.fundtrail.chaincode.domain.Balance;
 import org.fundtrail.chaincode.domain.CanonicalJson;
-import org.fundtrail.chaincode.domain.Expenditure;
-import org.fundtrail.chaincode.domain.FundsReturn;
 import org.fundtrail.chaincode.domain.LedgerRecord;
-import org.fundtrail.chaincode.domain.Organization;
-import org.fundtrail.chaincode.domain.Outcome;
 import org.fundtrail.chaincode.domain.RecordType;
-import org.fundtrail.chaincode.domain.Reversal;
 import org.fundtrail.chaincode.domain.Transfer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
@@ -203,26 +196,13 @@ final class BlockDecoder {
                 if (type == null) {
                     throw new ProjectionException(block, txId, "a record has no \"type\"", null);
                 }
-                records.add(mapper.treeToValue(node, recordClass(RecordType.valueOf(type.asText()))));
+                records.add(mapper.treeToValue(node, RecordType.valueOf(type.asText()).recordClass()));
             }
             return records;
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ProjectionException(block, txId, "the event payload is not a list of Fundtrail records: "
                     + e.getMessage(), e);
         }
-    }
-
-    static Class<? extends LedgerRecord> recordClass(RecordType type) {
-        return switch (type) {
-            case ORGANIZATION -> Organization.class;
-            case ALLOCATION -> Allocation.class;
-            case BALANCE -> Balance.class;
-            case TRANSFER -> Transfer.class;
-            case EXPENDITURE -> Expenditure.class;
-            case OUTCOME -> Outcome.class;
-            case RETURN -> FundsReturn.class;
-            case REVERSAL -> Reversal.class;
-        };
     }
 
     private String subject(ByteString pem) {
