@@ -250,6 +250,30 @@ class CommandsTest {
 
     @Test
     @Order(9)
+    void network_init_and_an_explicit_connection_file_reach_the_same_ledger(@TempDir Path other) throws Exception {
+        Cli.Run init = new Cli().run("network", "init", "--data", other.toString());
+        assertThat(init.exit()).as("%s", init).isZero();
+        assertThat(init.out()).contains("FinanceMSP").contains("start it with: fundtrail up --data");
+        assertThat(other.resolve("connections/HealthMSP/officer@health.json")).exists();
+        assertThat(other.resolve("network.yaml")).exists();
+
+        org.fundtrail.client.ConnectionConfig auditor = org.fundtrail.client.ConnectionConfig.load(
+                new DataDir(data).connectionFile("AuditMSP", "auditor"))
+                .withEndpoint("127.0.0.1:" + server.node().port());
+        Path file = other.resolve("auditor-connection.json");
+        auditor.write(file);
+        Cli.Run viaFile = new Cli().run("show", "APP-1", "--from-ledger", "--network", "fabric", "--connection",
+                file.toString());
+        assertThat(viaFile.exit()).as("%s", viaFile).isZero();
+        assertThat(viaFile.out()).contains("allocation APP-1");
+        Cli.Run noFile = new Cli().run("show", "APP-1", "--from-ledger", "--network", "fabric");
+        assertThat(noFile.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(noFile.err()).contains("--connection");
+        assertThat(new Cli().run("show", "APP-1", "--from-ledger", "--network", "besu").exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    @Order(10)
     void with_no_node_running_commands_say_how_to_start_one(@TempDir Path empty) throws Exception {
         Cli.Run run = new Cli("--data", empty.toString()).run("show", "APP-1");
         assertThat(run.exit()).isEqualTo(ExitCode.UNREACHABLE);

@@ -1,0 +1,88 @@
+package org.fundtrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fundtrail up} as a person runs it: a separate process that serves the data folder until it
+ * is told to stop (SIGTERM runs the same shutdown as Ctrl-C), removes its run file on the way out,
+ * and resumes where it stopped when started again.
+ */
+class UpProcessTest {
+
+    private static Process up(Path data) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Fundtrail.class.getName(), "up", "--data", data.toString(),
+                "--gateway-port", "0", "--port", "0").redirectErrorStream(true);
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = out.readLine()) != null && Instant.now().isBefore(deadline)) {
+            seen.append(line).append('\n');
+            if (line.startsWith("Press Ctrl-C to stop.")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // keep the pipe from filling
+                        }
+                    } catch (java.io.IOException e) {
+                        // the process ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                assertThat(seen.toString()).contains("Fabric gateway  127.0.0.1:").contains("public API      http://");
+                return process;
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("fundtrail up did not start:\n" + seen);
+    }
+
+    @Test
+    void up_serves_until_stopped_cleans_up_and_resumes(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        Cli cli = new Cli("--data", data.toString());
+        Process first = up(data);
+        try {
+            assertThat(new DataDir(data).running()).isPresent();
+            Cli.Run registered = cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "MOF", "--name",
+                    "Ministry of Finance", "--tier", "MINISTRY", "--org-msp", "FinanceMSP");
+            assertThat(registered.exit()).as("%s", registered).isZero();
+        } finally {
+            first.destroy();
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+        assertThat(Files.exists(new DataDir(data).runFile())).as("run file removed on the way out").isFalse();
+        assertThat(cli.run("show", "MOF", "--from-ledger").exit()).isEqualTo(ExitCode.UNREACHABLE);
+
+        Process second = up(data);
+        try {
+            Cli.Run shown = cli.run("show", "MOF", "--from-ledger");
+            assertThat(shown.exit()).as("%s", shown).isZero();
+            assertThat(shown.out()).contains("Ministry of Finance");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            Cli.Run fromReadModel = cli.run("show", "MOF");
+            while (fromReadModel.exit() != 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                fromReadModel = cli.run("show", "MOF");
+            }
+            assertThat(fromReadModel.out()).contains("Ministry of Finance");
+        } finally {
+            second.destroy();
+            second.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+}
