@@ -33,11 +33,25 @@ final class NetworkCommand {
                 description = "The network definition to use (default: the built-in one).")
         Path networkFile;
 
+        @picocli.CommandLine.Mixin
+        OutputOptions output;
+
         @Override
         public Integer call() throws Exception {
             DataDir dir = new DataDir(data);
             NetworkDefinition definition = Network.init(dir, networkFile);
             PrintWriter out = spec.commandLine().getOut();
+            if (output.json()) {
+                java.util.List<java.util.Map<String, Object>> orgs = new java.util.ArrayList<>();
+                for (OrgDefinition org : definition.organizations()) {
+                    orgs.add(java.util.Map.of("mspId", org.mspId(), "users", org.users().stream()
+                            .map(u -> u.name()).toList(), "connections", dir.root().resolve("connections")
+                            .resolve(org.mspId()).toAbsolutePath().toString()));
+                }
+                OutputOptions.printJson(out, java.util.Map.of("network", definition.name(), "data",
+                        dir.root().toAbsolutePath().toString(), "organizations", orgs));
+                return ExitCode.OK;
+            }
             out.println("network '" + definition.name() + "' ready in " + dir.root().toAbsolutePath());
             for (OrgDefinition org : definition.organizations()) {
                 out.printf("  %-14s %2d user(s), connections in %s%n", org.mspId(), org.users().size(),

@@ -256,6 +256,9 @@ class CommandsTest {
         assertThat(init.out()).contains("FinanceMSP").contains("start it with: fundtrail up --data");
         assertThat(other.resolve("connections/HealthMSP/officer@health.json")).exists();
         assertThat(other.resolve("network.yaml")).exists();
+        Cli.Run again = new Cli().run("network", "init", "--data", other.toString(), "--json");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("\"mspId\" : \"AuditMSP\"").contains("officer@health");
 
         org.fundtrail.client.ConnectionConfig auditor = org.fundtrail.client.ConnectionConfig.load(
                 new DataDir(data).connectionFile("AuditMSP", "auditor"))
