@@ -6,9 +6,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** The one Bouncy Castle provider instance of this package (not registered globally). */
 final class Bc {
-  static final Provider PROVIDER = new BouncyCastleProvider();
-  static final SecureRandom RANDOM = new SecureRandom();
+    static final Provider PROVIDER = new BouncyCastleProvider();
+    static final SecureRandom RANDOM = new SecureRandom();
 
-  private Bc() {
-  }
+    private Bc() {
+    }
 }

@@ -19,14 +19,14 @@ import java.util.Objects;
  */
 public record TlsMaterial(Path certificate, Path privateKey, Path caCertificate) {
 
-  /**
-   * Checks the components are present.
-   *
-   * @throws NullPointerException if a component is null
-   */
-  public TlsMaterial {
-    Objects.requireNonNull(certificate, "certificate");
-    Objects.requireNonNull(privateKey, "privateKey");
-    Objects.requireNonNull(caCertificate, "caCertificate");
-  }
+    /**
+     * Checks the components are present.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public TlsMaterial {
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(caCertificate, "caCertificate");
+    }
 }

@@ -24,17 +24,17 @@ import java.util.Objects;
  */
 public record FundtrailOrgDefinition(String id, String name, String tier, String parentId, String orgIdentifier) {
 
-  /** The tiers, in the order money flows (the auditor last, outside the flow). */
-  public static final java.util.List<String> TIERS = java.util.List.of("MINISTRY", "DEPARTMENT", "AGENCY", "AUDITOR");
+    /** The tiers, in the order money flows (the auditor last, outside the flow). */
+    public static final java.util.List<String> TIERS = java.util.List.of("MINISTRY", "DEPARTMENT", "AGENCY", "AUDITOR");
 
-  /**
-   * Checks the required components are present.
-   *
-   * @throws NullPointerException if {@code id}, {@code name} or {@code tier} is null
-   */
-  public FundtrailOrgDefinition {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(tier, "tier");
-  }
+    /**
+     * Checks the required components are present.
+     *
+     * @throws NullPointerException if {@code id}, {@code name} or {@code tier} is null
+     */
+    public FundtrailOrgDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tier, "tier");
+    }
 }

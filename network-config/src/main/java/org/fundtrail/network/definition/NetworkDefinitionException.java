@@ -17,28 +17,28 @@ import java.util.List;
  * }</pre>
  */
 public final class NetworkDefinitionException extends IOException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The problems found, each prefixed by the path of the field. */
-  private final List<String> problems;
+    /** The problems found, each prefixed by the path of the field. */
+    private final List<String> problems;
 
-  /**
-   * Creates the exception.
-   *
-   * @param source the file or resource read
-   * @param problems the problems, each {@code path: message}
-   */
-  public NetworkDefinitionException(String source, List<String> problems) {
-    super(source + ": invalid network definition:\n  " + String.join("\n  ", problems));
-    this.problems = List.copyOf(problems);
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param source the file or resource read
+     * @param problems the problems, each {@code path: message}
+     */
+    public NetworkDefinitionException(String source, List<String> problems) {
+        super(source + ": invalid network definition:\n  " + String.join("\n  ", problems));
+        this.problems = List.copyOf(problems);
+    }
 
-  /**
-   * The problems found.
-   *
-   * @return each problem as {@code path: message}, in file order
-   */
-  public List<String> problems() {
-    return problems;
-  }
+    /**
+     * The problems found.
+     *
+     * @return each problem as {@code path: message}, in file order
+     */
+    public List<String> problems() {
+        return problems;
+    }
 }

@@ -10,168 +10,168 @@ import java.util.regex.Pattern;
 
 /** The rules of a network definition as a whole; every problem is reported with its path. */
 final class NetworkDefinitionValidator {
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  /** Fabric's channel name rule. */
-  static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9.-]{0,248}");
-  /** Fabric's chaincode name rule. */
-  static final Pattern CHAINCODE = Pattern.compile("[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*");
-  /** The MSP id characters Fabric's policy language accepts in a principal. */
-  static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
-  static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
-  static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-  /** DESIGN §3: identifiers chosen by the submitter. */
-  static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  /** A user name becomes a folder name ({@code users/<name>@<domain>}). */
-  static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Fabric's channel name rule. */
+    static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9.-]{0,248}");
+    /** Fabric's chaincode name rule. */
+    static final Pattern CHAINCODE = Pattern.compile("[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*");
+    /** The MSP id characters Fabric's policy language accepts in a principal. */
+    static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
+    static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** DESIGN §3: identifiers chosen by the submitter. */
+    static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A user name becomes a folder name ({@code users/<name>@<domain>}). */
+    static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
-  private NetworkDefinitionValidator() {
-  }
-
-  static List<String> problems(String name, String channel, String chaincode, String endorsementPolicy,
-      OrdererOrgDefinition orderer, List<OrgDefinition> organizations, PortsDefinition ports) {
-    List<String> p = new ArrayList<>();
-    check(p, NAME.matcher(name).matches(), "name", "'" + name + "' must match " + NAME);
-    check(p, CHANNEL.matcher(channel).matches(), "channel",
-        "'" + channel + "' must be lower case letters, digits, '.' or '-', starting with a letter");
-    check(p, CHAINCODE.matcher(chaincode).matches(), "chaincode", "'" + chaincode + "' must match " + CHAINCODE);
-
-    Set<String> mspIds = new HashSet<>();
-    Set<String> domains = new HashSet<>();
-    if (checkMspId(p, "orderer.mspId", orderer.mspId())) {
-      mspIds.add(orderer.mspId());
-    }
-    if (checkDomain(p, "orderer.domain", orderer.domain())) {
-      domains.add(orderer.domain());
-    }
-    check(p, !orderer.orderers().isEmpty(), "orderer.orderers", "at least one orderer is needed");
-    Set<String> orderers = new HashSet<>();
-    for (int i = 0; i < orderer.orderers().size(); i++) {
-      String o = orderer.orderers().get(i);
-      String path = "orderer.orderers[" + i + "]";
-      if (check(p, HOST.matcher(o).matches(), path, "'" + o + "' must be a DNS label (lower case)")) {
-        check(p, orderers.add(o), path, "duplicate '" + o + "'");
-      }
+    private NetworkDefinitionValidator() {
     }
 
-    check(p, !organizations.isEmpty(), "organizations", "at least one organisation is needed");
-    Map<String, FundtrailOrgDefinition> fundtrailOrgs = new HashMap<>();
-    for (int i = 0; i < organizations.size(); i++) {
-      OrgDefinition org = organizations.get(i);
-      String path = "organizations[" + i + "]";
-      if (checkMspId(p, path + ".mspId", org.mspId())) {
-        check(p, mspIds.add(org.mspId()), path + ".mspId", "duplicate '" + org.mspId() + "'");
-      }
-      if (checkDomain(p, path + ".domain", org.domain())) {
-        check(p, domains.add(org.domain()), path + ".domain", "duplicate '" + org.domain() + "'");
-      }
-      check(p, !org.hosts().isEmpty(), path + ".hosts", "at least one Fundtrail organisation is needed");
-      for (int j = 0; j < org.hosts().size(); j++) {
-        FundtrailOrgDefinition h = org.hosts().get(j);
-        String hp = path + ".hosts[" + j + "]";
-        if (check(p, ORG_ID.matcher(h.id()).matches(), hp + ".id", "'" + h.id() + "' must match " + ORG_ID)) {
-          check(p, fundtrailOrgs.putIfAbsent(h.id(), h) == null, hp + ".id", "duplicate '" + h.id() + "'");
+    static List<String> problems(String name, String channel, String chaincode, String endorsementPolicy,
+            OrdererOrgDefinition orderer, List<OrgDefinition> organizations, PortsDefinition ports) {
+        List<String> p = new ArrayList<>();
+        check(p, NAME.matcher(name).matches(), "name", "'" + name + "' must match " + NAME);
+        check(p, CHANNEL.matcher(channel).matches(), "channel",
+                "'" + channel + "' must be lower case letters, digits, '.' or '-', starting with a letter");
+        check(p, CHAINCODE.matcher(chaincode).matches(), "chaincode", "'" + chaincode + "' must match " + CHAINCODE);
+
+        Set<String> mspIds = new HashSet<>();
+        Set<String> domains = new HashSet<>();
+        if (checkMspId(p, "orderer.mspId", orderer.mspId())) {
+            mspIds.add(orderer.mspId());
         }
-        check(p, !h.name().isBlank(), hp + ".name", "must not be blank");
-        check(p, FundtrailOrgDefinition.TIERS.contains(h.tier()), hp + ".tier",
-            "'" + h.tier() + "' is not one of " + FundtrailOrgDefinition.TIERS);
-        check(p, h.orgIdentifier() == null || !h.orgIdentifier().isBlank(), hp + ".orgIdentifier",
-            "must not be blank (leave it out instead)");
-      }
-    }
-    // Parents, once every Fundtrail org is known (a parent may be defined further down).
-    for (int i = 0; i < organizations.size(); i++) {
-      OrgDefinition org = organizations.get(i);
-      for (int j = 0; j < org.hosts().size(); j++) {
-        checkParent(p, "organizations[" + i + "].hosts[" + j + "].parentId", org.hosts().get(j), fundtrailOrgs);
-      }
-      checkUsers(p, "organizations[" + i + "]", org);
+        if (checkDomain(p, "orderer.domain", orderer.domain())) {
+            domains.add(orderer.domain());
+        }
+        check(p, !orderer.orderers().isEmpty(), "orderer.orderers", "at least one orderer is needed");
+        Set<String> orderers = new HashSet<>();
+        for (int i = 0; i < orderer.orderers().size(); i++) {
+            String o = orderer.orderers().get(i);
+            String path = "orderer.orderers[" + i + "]";
+            if (check(p, HOST.matcher(o).matches(), path, "'" + o + "' must be a DNS label (lower case)")) {
+                check(p, orderers.add(o), path, "duplicate '" + o + "'");
+            }
+        }
+
+        check(p, !organizations.isEmpty(), "organizations", "at least one organisation is needed");
+        Map<String, FundtrailOrgDefinition> fundtrailOrgs = new HashMap<>();
+        for (int i = 0; i < organizations.size(); i++) {
+            OrgDefinition org = organizations.get(i);
+            String path = "organizations[" + i + "]";
+            if (checkMspId(p, path + ".mspId", org.mspId())) {
+                check(p, mspIds.add(org.mspId()), path + ".mspId", "duplicate '" + org.mspId() + "'");
+            }
+            if (checkDomain(p, path + ".domain", org.domain())) {
+                check(p, domains.add(org.domain()), path + ".domain", "duplicate '" + org.domain() + "'");
+            }
+            check(p, !org.hosts().isEmpty(), path + ".hosts", "at least one Fundtrail organisation is needed");
+            for (int j = 0; j < org.hosts().size(); j++) {
+                FundtrailOrgDefinition h = org.hosts().get(j);
+                String hp = path + ".hosts[" + j + "]";
+                if (check(p, ORG_ID.matcher(h.id()).matches(), hp + ".id", "'" + h.id() + "' must match " + ORG_ID)) {
+                    check(p, fundtrailOrgs.putIfAbsent(h.id(), h) == null, hp + ".id", "duplicate '" + h.id() + "'");
+                }
+                check(p, !h.name().isBlank(), hp + ".name", "must not be blank");
+                check(p, FundtrailOrgDefinition.TIERS.contains(h.tier()), hp + ".tier",
+                        "'" + h.tier() + "' is not one of " + FundtrailOrgDefinition.TIERS);
+                check(p, h.orgIdentifier() == null || !h.orgIdentifier().isBlank(), hp + ".orgIdentifier",
+                        "must not be blank (leave it out instead)");
+            }
+        }
+        // Parents, once every Fundtrail org is known (a parent may be defined further down).
+        for (int i = 0; i < organizations.size(); i++) {
+            OrgDefinition org = organizations.get(i);
+            for (int j = 0; j < org.hosts().size(); j++) {
+                checkParent(p, "organizations[" + i + "].hosts[" + j + "].parentId", org.hosts().get(j), fundtrailOrgs);
+            }
+            checkUsers(p, "organizations[" + i + "]", org);
+        }
+
+        try {
+            SignaturePolicy policy = SignaturePolicy.parse(endorsementPolicy);
+            Set<String> appMsps = new HashSet<>();
+            organizations.forEach(o -> appMsps.add(o.mspId()));
+            for (String msp : policy.mspIds()) {
+                check(p, appMsps.contains(msp), "endorsementPolicy", "unknown MSP '" + msp + "', expected one of "
+                        + organizations.stream().map(OrgDefinition::mspId).distinct().toList());
+            }
+        } catch (IllegalArgumentException e) {
+            p.add("endorsementPolicy: " + e.getMessage());
+        }
+
+        checkPorts(p, ports);
+        return p;
     }
 
-    try {
-      SignaturePolicy policy = SignaturePolicy.parse(endorsementPolicy);
-      Set<String> appMsps = new HashSet<>();
-      organizations.forEach(o -> appMsps.add(o.mspId()));
-      for (String msp : policy.mspIds()) {
-        check(p, appMsps.contains(msp), "endorsementPolicy", "unknown MSP '" + msp + "', expected one of "
-            + organizations.stream().map(OrgDefinition::mspId).distinct().toList());
-      }
-    } catch (IllegalArgumentException e) {
-      p.add("endorsementPolicy: " + e.getMessage());
+    private static void checkParent(List<String> p, String path, FundtrailOrgDefinition h,
+            Map<String, FundtrailOrgDefinition> all) {
+        String expectedParentTier = switch (h.tier()) {
+            case "DEPARTMENT" -> "MINISTRY";
+            case "AGENCY" -> "DEPARTMENT";
+            default -> null;
+        };
+        if (!FundtrailOrgDefinition.TIERS.contains(h.tier())) {
+            return; // reported on the tier
+        }
+        if (expectedParentTier == null) {
+            check(p, h.parentId() == null, path, "a " + h.tier() + " has no parent");
+            return;
+        }
+        if (!check(p, h.parentId() != null, path, "missing: a " + h.tier() + " needs a " + expectedParentTier + " parent")) {
+            return;
+        }
+        FundtrailOrgDefinition parent = all.get(h.parentId());
+        if (check(p, parent != null, path, "unknown organisation '" + h.parentId() + "'")) {
+            check(p, parent.tier().equals(expectedParentTier), path, "the parent of a " + h.tier() + " must be a "
+                    + expectedParentTier + ", '" + parent.id() + "' is a " + parent.tier());
+        }
     }
 
-    checkPorts(p, ports);
-    return p;
-  }
+    private static void checkUsers(List<String> p, String path, OrgDefinition org) {
+        check(p, org.users().stream().anyMatch(UserDefinition::nodeAdmin), path + ".users",
+                "no user with nodeAdmin: true (Fabric needs an admin per org)");
+        Set<String> names = new HashSet<>();
+        for (int k = 0; k < org.users().size(); k++) {
+            UserDefinition u = org.users().get(k);
+            String up = path + ".users[" + k + "]";
+            if (check(p, USER.matcher(u.name()).matches(), up + ".name", "'" + u.name() + "' must match " + USER)) {
+                check(p, names.add(u.name()), up + ".name", "duplicate '" + u.name() + "'");
+            }
+            check(p, UserDefinition.ROLES.contains(u.role()), up + ".role",
+                    "'" + u.role() + "' is not one of " + UserDefinition.ROLES);
+            check(p, org.hosts(u.fundtrailOrg()), up + ".fundtrailOrg",
+                    "'" + u.fundtrailOrg() + "' is not hosted by " + org.mspId() + ", expected one of "
+                            + org.hosts().stream().map(FundtrailOrgDefinition::id).toList());
+            check(p, !u.nodeAdmin() || u.role().equals("admin"), up + ".nodeAdmin", "only a user with role admin may be a node admin");
+        }
+    }
 
-  private static void checkParent(List<String> p, String path, FundtrailOrgDefinition h,
-      Map<String, FundtrailOrgDefinition> all) {
-    String expectedParentTier = switch (h.tier()) {
-      case "DEPARTMENT" -> "MINISTRY";
-      case "AGENCY" -> "DEPARTMENT";
-      default -> null;
-    };
-    if (!FundtrailOrgDefinition.TIERS.contains(h.tier())) {
-      return; // reported on the tier
+    private static void checkPorts(List<String> p, PortsDefinition ports) {
+        int[] values = {ports.gateway(), ports.orderer(), ports.ordererAdmin(), ports.chaincodeServer(), ports.operations()};
+        String[] names = {"gateway", "orderer", "ordererAdmin", "chaincodeServer", "operations"};
+        Map<Integer, String> seen = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (check(p, values[i] > 0 && values[i] < 65536, "ports." + names[i], values[i] + " is not a TCP port")) {
+                String other = seen.putIfAbsent(values[i], names[i]);
+                check(p, other == null, "ports." + names[i], values[i] + " is also ports." + other);
+            }
+        }
+        check(p, ports.peerStep() > 0, "ports.peerStep", "must be positive");
     }
-    if (expectedParentTier == null) {
-      check(p, h.parentId() == null, path, "a " + h.tier() + " has no parent");
-      return;
-    }
-    if (!check(p, h.parentId() != null, path, "missing: a " + h.tier() + " needs a " + expectedParentTier + " parent")) {
-      return;
-    }
-    FundtrailOrgDefinition parent = all.get(h.parentId());
-    if (check(p, parent != null, path, "unknown organisation '" + h.parentId() + "'")) {
-      check(p, parent.tier().equals(expectedParentTier), path, "the parent of a " + h.tier() + " must be a "
-          + expectedParentTier + ", '" + parent.id() + "' is a " + parent.tier());
-    }
-  }
 
-  private static void checkUsers(List<String> p, String path, OrgDefinition org) {
-    check(p, org.users().stream().anyMatch(UserDefinition::nodeAdmin), path + ".users",
-        "no user with nodeAdmin: true (Fabric needs an admin per org)");
-    Set<String> names = new HashSet<>();
-    for (int k = 0; k < org.users().size(); k++) {
-      UserDefinition u = org.users().get(k);
-      String up = path + ".users[" + k + "]";
-      if (check(p, USER.matcher(u.name()).matches(), up + ".name", "'" + u.name() + "' must match " + USER)) {
-        check(p, names.add(u.name()), up + ".name", "duplicate '" + u.name() + "'");
-      }
-      check(p, UserDefinition.ROLES.contains(u.role()), up + ".role",
-          "'" + u.role() + "' is not one of " + UserDefinition.ROLES);
-      check(p, org.hosts(u.fundtrailOrg()), up + ".fundtrailOrg",
-          "'" + u.fundtrailOrg() + "' is not hosted by " + org.mspId() + ", expected one of "
-              + org.hosts().stream().map(FundtrailOrgDefinition::id).toList());
-      check(p, !u.nodeAdmin() || u.role().equals("admin"), up + ".nodeAdmin", "only a user with role admin may be a node admin");
+    private static boolean checkMspId(List<String> p, String path, String mspId) {
+        return check(p, MSP_ID.matcher(mspId).matches(), path, "'" + mspId + "' must match " + MSP_ID);
     }
-  }
 
-  private static void checkPorts(List<String> p, PortsDefinition ports) {
-    int[] values = {ports.gateway(), ports.orderer(), ports.ordererAdmin(), ports.chaincodeServer(), ports.operations()};
-    String[] names = {"gateway", "orderer", "ordererAdmin", "chaincodeServer", "operations"};
-    Map<Integer, String> seen = new HashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      if (check(p, values[i] > 0 && values[i] < 65536, "ports." + names[i], values[i] + " is not a TCP port")) {
-        String other = seen.putIfAbsent(values[i], names[i]);
-        check(p, other == null, "ports." + names[i], values[i] + " is also ports." + other);
-      }
+    private static boolean checkDomain(List<String> p, String path, String domain) {
+        return check(p, domain.length() <= 253 && DOMAIN.matcher(domain).matches(), path,
+                "'" + domain + "' must be a lower-case DNS name");
     }
-    check(p, ports.peerStep() > 0, "ports.peerStep", "must be positive");
-  }
 
-  private static boolean checkMspId(List<String> p, String path, String mspId) {
-    return check(p, MSP_ID.matcher(mspId).matches(), path, "'" + mspId + "' must match " + MSP_ID);
-  }
-
-  private static boolean checkDomain(List<String> p, String path, String domain) {
-    return check(p, domain.length() <= 253 && DOMAIN.matcher(domain).matches(), path,
-        "'" + domain + "' must be a lower-case DNS name");
-  }
-
-  private static boolean check(List<String> p, boolean ok, String path, String message) {
-    if (!ok) {
-      p.add(path + ": " + message);
+    private static boolean check(List<String> p, boolean ok, String path, String message) {
+        if (!ok) {
+            p.add(path + ": " + message);
+        }
+        return ok;
     }
-    return ok;
-  }
 }

@@ -17,24 +17,24 @@ import java.util.Objects;
  */
 public record OrdererOrgDefinition(String mspId, String domain, List<String> orderers) {
 
-  /**
-   * Checks presence and copies the list.
-   *
-   * @throws NullPointerException if a component or an element is null
-   */
-  public OrdererOrgDefinition {
-    Objects.requireNonNull(mspId, "mspId");
-    Objects.requireNonNull(domain, "domain");
-    orderers = List.copyOf(Objects.requireNonNull(orderers, "orderers"));
-  }
+    /**
+     * Checks presence and copies the list.
+     *
+     * @throws NullPointerException if a component or an element is null
+     */
+    public OrdererOrgDefinition {
+        Objects.requireNonNull(mspId, "mspId");
+        Objects.requireNonNull(domain, "domain");
+        orderers = List.copyOf(Objects.requireNonNull(orderers, "orderers"));
+    }
 
-  /**
-   * The fully qualified host name of an orderer node.
-   *
-   * @param orderer an element of {@link #orderers()}
-   * @return e.g. {@code orderer0.orderer.fundtrail.local}
-   */
-  public String hostName(String orderer) {
-    return orderer + "." + domain;
-  }
+    /**
+     * The fully qualified host name of an orderer node.
+     *
+     * @param orderer an element of {@link #orderers()}
+     * @return e.g. {@code orderer0.orderer.fundtrail.local}
+     */
+    public String hostName(String orderer) {
+        return orderer + "." + domain;
+    }
 }

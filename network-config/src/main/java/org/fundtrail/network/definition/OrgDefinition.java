@@ -19,49 +19,49 @@ import java.util.Optional;
  * @param users the users to issue certificates to (at least one node admin)
  */
 public record OrgDefinition(String mspId, String domain, List<FundtrailOrgDefinition> hosts,
-    List<UserDefinition> users) {
+        List<UserDefinition> users) {
 
-  /** The peer's host name relative to the domain: every org has exactly one peer. */
-  public static final String PEER = "peer0";
+    /** The peer's host name relative to the domain: every org has exactly one peer. */
+    public static final String PEER = "peer0";
 
-  /**
-   * Checks presence and copies the lists.
-   *
-   * @throws NullPointerException if a component or an element is null
-   */
-  public OrgDefinition {
-    Objects.requireNonNull(mspId, "mspId");
-    Objects.requireNonNull(domain, "domain");
-    hosts = List.copyOf(Objects.requireNonNull(hosts, "hosts"));
-    users = List.copyOf(Objects.requireNonNull(users, "users"));
-  }
+    /**
+     * Checks presence and copies the lists.
+     *
+     * @throws NullPointerException if a component or an element is null
+     */
+    public OrgDefinition {
+        Objects.requireNonNull(mspId, "mspId");
+        Objects.requireNonNull(domain, "domain");
+        hosts = List.copyOf(Objects.requireNonNull(hosts, "hosts"));
+        users = List.copyOf(Objects.requireNonNull(users, "users"));
+    }
 
-  /**
-   * The fully qualified host name of the org's peer.
-   *
-   * @return e.g. {@code peer0.health.fundtrail.local}
-   */
-  public String peerHostName() {
-    return PEER + "." + domain;
-  }
+    /**
+     * The fully qualified host name of the org's peer.
+     *
+     * @return e.g. {@code peer0.health.fundtrail.local}
+     */
+    public String peerHostName() {
+        return PEER + "." + domain;
+    }
 
-  /**
-   * A user by name.
-   *
-   * @param userName the user's name, e.g. {@code officer@health}
-   * @return the user, or empty when this org has no such user
-   */
-  public Optional<UserDefinition> user(String userName) {
-    return users.stream().filter(u -> u.name().equals(userName)).findFirst();
-  }
+    /**
+     * A user by name.
+     *
+     * @param userName the user's name, e.g. {@code officer@health}
+     * @return the user, or empty when this org has no such user
+     */
+    public Optional<UserDefinition> user(String userName) {
+        return users.stream().filter(u -> u.name().equals(userName)).findFirst();
+    }
 
-  /**
-   * Whether this org hosts a Fundtrail organisation.
-   *
-   * @param fundtrailOrgId a Fundtrail organisation id, e.g. {@code HEALTH-PH}
-   * @return true when it is one of {@link #hosts()}
-   */
-  public boolean hosts(String fundtrailOrgId) {
-    return hosts.stream().anyMatch(h -> h.id().equals(fundtrailOrgId));
-  }
+    /**
+     * Whether this org hosts a Fundtrail organisation.
+     *
+     * @param fundtrailOrgId a Fundtrail organisation id, e.g. {@code HEALTH-PH}
+     * @return true when it is one of {@link #hosts()}
+     */
+    public boolean hosts(String fundtrailOrgId) {
+        return hosts.stream().anyMatch(h -> h.id().equals(fundtrailOrgId));
+    }
 }

@@ -18,29 +18,29 @@ package org.fundtrail.network.definition;
  *     higher in org order
  */
 public record PortsDefinition(int gateway, int peerStep, int orderer, int ordererAdmin, int chaincodeServer,
-    int operations) {
+        int operations) {
 
-  /** The defaults: 7051, 100, 7050, 7053, 9999, 9443. */
-  public static final PortsDefinition DEFAULTS = new PortsDefinition(7051, 100, 7050, 7053, 9999, 9443);
+    /** The defaults: 7051, 100, 7050, 7053, 9999, 9443. */
+    public static final PortsDefinition DEFAULTS = new PortsDefinition(7051, 100, 7050, 7053, 9999, 9443);
 
-  /**
-   * The listen port of the peer of the org at an index of {@link NetworkDefinition#organizations()}
-   * on a real network.
-   *
-   * @param orgIndex the org's position, from 0
-   * @return {@code gateway + orgIndex * peerStep}
-   */
-  public int peerPort(int orgIndex) {
-    return gateway + orgIndex * peerStep;
-  }
+    /**
+     * The listen port of the peer of the org at an index of {@link NetworkDefinition#organizations()}
+     * on a real network.
+     *
+     * @param orgIndex the org's position, from 0
+     * @return {@code gateway + orgIndex * peerStep}
+     */
+    public int peerPort(int orgIndex) {
+        return gateway + orgIndex * peerStep;
+    }
 
-  /**
-   * The operations port of the peer of the org at an index on a real network.
-   *
-   * @param orgIndex the org's position, from 0
-   * @return {@code operations + (orgIndex + 1) * peerStep}
-   */
-  public int peerOperationsPort(int orgIndex) {
-    return operations + (orgIndex + 1) * peerStep;
-  }
+    /**
+     * The operations port of the peer of the org at an index on a real network.
+     *
+     * @param orgIndex the org's position, from 0
+     * @return {@code operations + (orgIndex + 1) * peerStep}
+     */
+    public int peerOperationsPort(int orgIndex) {
+        return operations + (orgIndex + 1) * peerStep;
+    }
 }

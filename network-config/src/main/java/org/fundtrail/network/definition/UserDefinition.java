@@ -23,26 +23,26 @@ import java.util.Objects;
  */
 public record UserDefinition(String name, String role, String fundtrailOrg, boolean nodeAdmin) {
 
-  /** The values of {@link #role()}. */
-  public static final java.util.List<String> ROLES = java.util.List.of("admin", "officer", "auditor");
+    /** The values of {@link #role()}. */
+    public static final java.util.List<String> ROLES = java.util.List.of("admin", "officer", "auditor");
 
-  /**
-   * Checks the components are present.
-   *
-   * @throws NullPointerException if {@code name}, {@code role} or {@code fundtrailOrg} is null
-   */
-  public UserDefinition {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(fundtrailOrg, "fundtrailOrg");
-  }
+    /**
+     * Checks the components are present.
+     *
+     * @throws NullPointerException if {@code name}, {@code role} or {@code fundtrailOrg} is null
+     */
+    public UserDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(fundtrailOrg, "fundtrailOrg");
+    }
 
-  /**
-   * The NodeOU the user's certificate carries.
-   *
-   * @return {@code admin} for a node admin, otherwise {@code client}
-   */
-  public String nodeOu() {
-    return nodeAdmin ? "admin" : "client";
-  }
+    /**
+     * The NodeOU the user's certificate carries.
+     *
+     * @return {@code admin} for a node admin, otherwise {@code client}
+     */
+    public String nodeOu() {
+        return nodeAdmin ? "admin" : "client";
+    }
 }

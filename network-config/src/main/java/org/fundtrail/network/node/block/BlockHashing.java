@@ -19,61 +19,61 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
  * <pre>{@code byte[] previousHash = BlockHashing.headerHash(block.getHeader());}</pre>
  */
 public final class BlockHashing {
-  private BlockHashing() {
-  }
-
-  /**
-   * @param header a block header
-   * @return DER of {@code SEQUENCE { INTEGER number, OCTET STRING previousHash, OCTET STRING dataHash }}
-   */
-  public static byte[] headerBytes(BlockHeader header) {
-    try {
-      return new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-          new ASN1Integer(new BigInteger(Long.toUnsignedString(header.getNumber()))),
-          new DEROctetString(header.getPreviousHash().toByteArray()),
-          new DEROctetString(header.getDataHash().toByteArray())}).getEncoded("DER");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private BlockHashing() {
     }
-  }
 
-  /**
-   * @param header a block header
-   * @return SHA-256 of {@link #headerBytes(BlockHeader)}
-   */
-  public static byte[] headerHash(BlockHeader header) {
-    return sha256(headerBytes(header));
-  }
-
-  /**
-   * @param data a block's data
-   * @return SHA-256 of the envelopes' bytes concatenated
-   */
-  public static byte[] dataHash(BlockData data) {
-    MessageDigest digest = newDigest();
-    for (int i = 0; i < data.getDataCount(); i++) {
-      digest.update(data.getData(i).asReadOnlyByteBuffer());
+    /**
+     * @param header a block header
+     * @return DER of {@code SEQUENCE { INTEGER number, OCTET STRING previousHash, OCTET STRING dataHash }}
+     */
+    public static byte[] headerBytes(BlockHeader header) {
+        try {
+            return new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    new ASN1Integer(new BigInteger(Long.toUnsignedString(header.getNumber()))),
+                    new DEROctetString(header.getPreviousHash().toByteArray()),
+                    new DEROctetString(header.getDataHash().toByteArray())}).getEncoded("DER");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return digest.digest();
-  }
 
-  /**
-   * @param parts byte arrays to hash one after the other
-   * @return their SHA-256
-   */
-  public static byte[] sha256(byte[]... parts) {
-    MessageDigest digest = newDigest();
-    for (byte[] p : parts) {
-      digest.update(p);
+    /**
+     * @param header a block header
+     * @return SHA-256 of {@link #headerBytes(BlockHeader)}
+     */
+    public static byte[] headerHash(BlockHeader header) {
+        return sha256(headerBytes(header));
     }
-    return digest.digest();
-  }
 
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /**
+     * @param data a block's data
+     * @return SHA-256 of the envelopes' bytes concatenated
+     */
+    public static byte[] dataHash(BlockData data) {
+        MessageDigest digest = newDigest();
+        for (int i = 0; i < data.getDataCount(); i++) {
+            digest.update(data.getData(i).asReadOnlyByteBuffer());
+        }
+        return digest.digest();
     }
-  }
+
+    /**
+     * @param parts byte arrays to hash one after the other
+     * @return their SHA-256
+     */
+    public static byte[] sha256(byte[]... parts) {
+        MessageDigest digest = newDigest();
+        for (byte[] p : parts) {
+            digest.update(p);
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -6,20 +6,20 @@ package org.fundtrail.network.node.block;
  * <pre>{@code catch (ChainVerificationException e) { e.blockNumber(); }}</pre>
  */
 public final class ChainVerificationException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final long blockNumber;
+    private static final long serialVersionUID = 1L;
+    private final long blockNumber;
 
-  /**
-   * @param blockNumber the failing block
-   * @param message what was expected and what was computed
-   */
-  public ChainVerificationException(long blockNumber, String message) {
-    super("block " + blockNumber + ": " + message);
-    this.blockNumber = blockNumber;
-  }
+    /**
+     * @param blockNumber the failing block
+     * @param message what was expected and what was computed
+     */
+    public ChainVerificationException(long blockNumber, String message) {
+        super("block " + blockNumber + ": " + message);
+        this.blockNumber = blockNumber;
+    }
 
-  /** @return the failing block's number */
-  public long blockNumber() {
-    return blockNumber;
-  }
+    /** @return the failing block's number */
+    public long blockNumber() {
+        return blockNumber;
+    }
 }

@@ -20,57 +20,57 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  * }</pre>
  */
 public final class ChainVerifier {
-  private final ECPublicKeyParameters ordererKey;
-  private long expectedNumber;
-  private byte[] previousHash = new byte[0];
+    private final ECPublicKeyParameters ordererKey;
+    private long expectedNumber;
+    private byte[] previousHash = new byte[0];
 
-  /** @param ordererKey the orderer's public key */
-  public ChainVerifier(PublicKey ordererKey) {
-    this.ordererKey = Signatures.keyOf(Objects.requireNonNull(ordererKey, "ordererKey"));
-  }
+    /** @param ordererKey the orderer's public key */
+    public ChainVerifier(PublicKey ordererKey) {
+        this.ordererKey = Signatures.keyOf(Objects.requireNonNull(ordererKey, "ordererKey"));
+    }
 
-  /**
-   * @param block the next block
-   * @throws ChainVerificationException when it does not follow or is not intact
-   */
-  public void accept(Block block) throws ChainVerificationException {
-    long n = block.getHeader().getNumber();
-    if (n != expectedNumber) {
-      throw new ChainVerificationException(n, "expected block number " + expectedNumber);
-    }
-    HexFormat hex = HexFormat.of();
-    byte[] prev = block.getHeader().getPreviousHash().toByteArray();
-    if (!java.util.Arrays.equals(prev, previousHash)) {
-      throw new ChainVerificationException(n, "previous hash expected " + hex.formatHex(previousHash) + ", found "
-          + hex.formatHex(prev));
-    }
-    byte[] dataHash = BlockHashing.dataHash(block.getData());
-    if (!java.util.Arrays.equals(dataHash, block.getHeader().getDataHash().toByteArray())) {
-      throw new ChainVerificationException(n, "data hash expected " + hex.formatHex(dataHash) + ", found "
-          + hex.formatHex(block.getHeader().getDataHash().toByteArray()));
-    }
-    if (block.getMetadata().getMetadataCount() <= BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
-        || block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).size()
-            != block.getData().getDataCount()) {
-      throw new ChainVerificationException(n, "transaction filter does not have one code per envelope");
-    }
-    try {
-      Metadata md = Metadata.parseFrom(block.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
-      if (md.getSignaturesCount() == 0) {
-        throw new ChainVerificationException(n, "no orderer signature");
-      }
-      byte[] headerBytes = BlockHashing.headerBytes(block.getHeader());
-      for (MetadataSignature s : md.getSignaturesList()) {
-        byte[] signed = md.getValue().concat(s.getSignatureHeader())
-            .concat(com.google.protobuf.ByteString.copyFrom(headerBytes)).toByteArray();
-        if (!Signatures.verify(ordererKey, signed, s.getSignature().toByteArray())) {
-          throw new ChainVerificationException(n, "orderer signature does not verify");
+    /**
+     * @param block the next block
+     * @throws ChainVerificationException when it does not follow or is not intact
+     */
+    public void accept(Block block) throws ChainVerificationException {
+        long n = block.getHeader().getNumber();
+        if (n != expectedNumber) {
+            throw new ChainVerificationException(n, "expected block number " + expectedNumber);
         }
-      }
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      throw new ChainVerificationException(n, "unreadable signature metadata");
+        HexFormat hex = HexFormat.of();
+        byte[] prev = block.getHeader().getPreviousHash().toByteArray();
+        if (!java.util.Arrays.equals(prev, previousHash)) {
+            throw new ChainVerificationException(n, "previous hash expected " + hex.formatHex(previousHash) + ", found "
+                    + hex.formatHex(prev));
+        }
+        byte[] dataHash = BlockHashing.dataHash(block.getData());
+        if (!java.util.Arrays.equals(dataHash, block.getHeader().getDataHash().toByteArray())) {
+            throw new ChainVerificationException(n, "data hash expected " + hex.formatHex(dataHash) + ", found "
+                    + hex.formatHex(block.getHeader().getDataHash().toByteArray()));
+        }
+        if (block.getMetadata().getMetadataCount() <= BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
+                || block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).size()
+                        != block.getData().getDataCount()) {
+            throw new ChainVerificationException(n, "transaction filter does not have one code per envelope");
+        }
+        try {
+            Metadata md = Metadata.parseFrom(block.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+            if (md.getSignaturesCount() == 0) {
+                throw new ChainVerificationException(n, "no orderer signature");
+            }
+            byte[] headerBytes = BlockHashing.headerBytes(block.getHeader());
+            for (MetadataSignature s : md.getSignaturesList()) {
+                byte[] signed = md.getValue().concat(s.getSignatureHeader())
+                        .concat(com.google.protobuf.ByteString.copyFrom(headerBytes)).toByteArray();
+                if (!Signatures.verify(ordererKey, signed, s.getSignature().toByteArray())) {
+                    throw new ChainVerificationException(n, "orderer signature does not verify");
+                }
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new ChainVerificationException(n, "unreadable signature metadata");
+        }
+        previousHash = BlockHashing.headerHash(block.getHeader());
+        expectedNumber = n + 1;
     }
-    previousHash = BlockHashing.headerHash(block.getHeader());
-    expectedNumber = n + 1;
-  }
 }

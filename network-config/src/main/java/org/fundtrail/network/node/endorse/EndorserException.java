@@ -7,31 +7,31 @@ package org.fundtrail.network.node.endorse;
  * <pre>{@code catch (EndorserException e) { if (e.kind() == Kind.CHAINCODE) { ... } }}</pre>
  */
 public final class EndorserException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** What failed. */
-  public enum Kind {
-    /** The request could not be unpacked (Fabric: INVALID_ARGUMENT). */
-    MALFORMED,
-    /** The peer refused the proposal: identity, signature, txId, duplicate, unknown channel or chaincode. */
-    PEER,
-    /** The chaincode returned an error response; the message is "chaincode response STATUS, MESSAGE". */
-    CHAINCODE
-  }
+    /** What failed. */
+    public enum Kind {
+        /** The request could not be unpacked (Fabric: INVALID_ARGUMENT). */
+        MALFORMED,
+        /** The peer refused the proposal: identity, signature, txId, duplicate, unknown channel or chaincode. */
+        PEER,
+        /** The chaincode returned an error response; the message is "chaincode response STATUS, MESSAGE". */
+        CHAINCODE
+    }
 
-  private final Kind kind;
+    private final Kind kind;
 
-  /**
-   * @param kind the kind of failure
-   * @param message Fabric's message for it
-   */
-  public EndorserException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
-  }
+    /**
+     * @param kind the kind of failure
+     * @param message Fabric's message for it
+     */
+    public EndorserException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
 
-  /** @return the kind of failure */
-  public Kind kind() {
-    return kind;
-  }
+    /** @return the kind of failure */
+    public Kind kind() {
+        return kind;
+    }
 }

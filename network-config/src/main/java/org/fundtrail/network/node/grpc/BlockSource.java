@@ -12,38 +12,38 @@ import org.hyperledger.fabric.protos.common.Block;
  * to its client's flow control so a replay of a large ledger never piles up in memory.
  */
 final class BlockSource {
-  private final LedgerStore store;
-  private final Committer committer;
+    private final LedgerStore store;
+    private final Committer committer;
 
-  BlockSource(LedgerStore store, Committer committer) {
-    this.store = store;
-    this.committer = committer;
-  }
-
-  long height() {
-    return store.height();
-  }
-
-  /**
-   * @return the block, once committed; empty when the call was cancelled first
-   */
-  Optional<Block> await(long number, ServerCallStreamObserver<?> call) throws IOException, InterruptedException {
-    while (!call.isCancelled()) {
-      if (committer.awaitBlock(number, 250)) {
-        while (!call.isReady() && !call.isCancelled()) {
-          Thread.sleep(1);
-        }
-        return store.block(number);
-      }
+    BlockSource(LedgerStore store, Committer committer) {
+        this.store = store;
+        this.committer = committer;
     }
-    return Optional.empty();
-  }
 
-  Optional<org.fundtrail.network.node.store.TxLocation> transaction(String txId) throws IOException {
-    return store.transaction(txId);
-  }
+    long height() {
+        return store.height();
+    }
 
-  Optional<Block> now(long number) throws IOException {
-    return store.block(number);
-  }
+    /**
+     * @return the block, once committed; empty when the call was cancelled first
+     */
+    Optional<Block> await(long number, ServerCallStreamObserver<?> call) throws IOException, InterruptedException {
+        while (!call.isCancelled()) {
+            if (committer.awaitBlock(number, 250)) {
+                while (!call.isReady() && !call.isCancelled()) {
+                    Thread.sleep(1);
+                }
+                return store.block(number);
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<org.fundtrail.network.node.store.TxLocation> transaction(String txId) throws IOException {
+        return store.transaction(txId);
+    }
+
+    Optional<Block> now(long number) throws IOException {
+        return store.block(number);
+    }
 }

@@ -48,269 +48,269 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * ({@code internal/pkg/gateway}).
  */
 public final class GatewayService extends GatewayGrpc.GatewayImplBase {
-  private static final Logger LOG = Logger.getLogger(GatewayService.class.getName());
-  private final String channel;
-  private final java.util.function.Supplier<String> address;
-  private final String gatewayMspId;
-  private final Endorser endorser;
-  private final Committer committer;
-  private final ChannelMsps msps;
-  private final BlockSource blocks;
-  private final ExecutorService streams;
+    private static final Logger LOG = Logger.getLogger(GatewayService.class.getName());
+    private final String channel;
+    private final java.util.function.Supplier<String> address;
+    private final String gatewayMspId;
+    private final Endorser endorser;
+    private final Committer committer;
+    private final ChannelMsps msps;
+    private final BlockSource blocks;
+    private final ExecutorService streams;
 
-  /**
-   * @param channel the channel name
-   * @param address supplies the address named in error details
-   * @param gatewayMspId the MSP named in error details
-   * @param endorser the endorser
-   * @param committer the committer
-   * @param msps the channel MSPs
-   * @param store the ledger
-   * @param streams runs event streams
-   */
-  public GatewayService(String channel, java.util.function.Supplier<String> address, String gatewayMspId, Endorser endorser, Committer committer,
-      ChannelMsps msps, LedgerStore store, ExecutorService streams) {
-    this.channel = channel;
-    this.address = address;
-    this.gatewayMspId = gatewayMspId;
-    this.endorser = endorser;
-    this.committer = committer;
-    this.msps = msps;
-    this.blocks = new BlockSource(store, committer);
-    this.streams = streams;
-  }
+    /**
+     * @param channel the channel name
+     * @param address supplies the address named in error details
+     * @param gatewayMspId the MSP named in error details
+     * @param endorser the endorser
+     * @param committer the committer
+     * @param msps the channel MSPs
+     * @param store the ledger
+     * @param streams runs event streams
+     */
+    public GatewayService(String channel, java.util.function.Supplier<String> address, String gatewayMspId, Endorser endorser, Committer committer,
+            ChannelMsps msps, LedgerStore store, ExecutorService streams) {
+        this.channel = channel;
+        this.address = address;
+        this.gatewayMspId = gatewayMspId;
+        this.endorser = endorser;
+        this.committer = committer;
+        this.msps = msps;
+        this.blocks = new BlockSource(store, committer);
+        this.streams = streams;
+    }
 
-  @Override
-  public void endorse(EndorseRequest request, StreamObserver<EndorseResponse> out) {
-    if (!request.hasProposedTransaction()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("the proposed transaction must contain a signed proposal")
-          .asRuntimeException());
-      return;
-    }
-    try {
-      Endorser.Endorsed e = endorser.endorse(request.getProposedTransaction(), request.getEndorsingOrganizationsList());
-      out.onNext(EndorseResponse.newBuilder().setPreparedTransaction(e.preparedTransaction()).build());
-      out.onCompleted();
-    } catch (EndorserException e) {
-      if (e.kind() == EndorserException.Kind.MALFORMED) {
-        out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-      } else {
-        out.onError(withDetail(com.google.rpc.Code.ABORTED,
-            "failed to endorse transaction, see attached details for more info", e.getMessage()));
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "endorsement failed", e);
-      out.onError(withDetail(com.google.rpc.Code.ABORTED,
-          "failed to endorse transaction, see attached details for more info", String.valueOf(e.getMessage())));
-    }
-  }
-
-  @Override
-  public void submit(SubmitRequest request, StreamObserver<SubmitResponse> out) {
-    if (!request.hasPreparedTransaction()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("a prepared transaction is required").asRuntimeException());
-      return;
-    }
-    if (request.getPreparedTransaction().getSignature().isEmpty()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("prepared transaction must be signed").asRuntimeException());
-      return;
-    }
-    try {
-      committer.submit(request.getPreparedTransaction());
-      out.onNext(SubmitResponse.getDefaultInstance());
-      out.onCompleted();
-    } catch (SubmitRefusedException e) {
-      out.onError(Status.ABORTED.withDescription("received unsuccessful response from orderer: status="
-          + e.status().name() + ", info=" + e.getMessage()).asRuntimeException());
-    }
-  }
-
-  @Override
-  public void commitStatus(SignedCommitStatusRequest signed, StreamObserver<CommitStatusResponse> out) {
-    CommitStatusRequest request;
-    try {
-      request = CommitStatusRequest.parseFrom(signed.getRequest());
-    } catch (InvalidProtocolBufferException e) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("invalid status request: " + e.getMessage()).asRuntimeException());
-      return;
-    }
-    if (request.getIdentity().isEmpty()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("no identity provided").asRuntimeException());
-      return;
-    }
-    if (request.getChannelId().isEmpty()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("no channel ID provided").asRuntimeException());
-      return;
-    }
-    if (request.getTransactionId().isEmpty()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("transaction ID should not be empty").asRuntimeException());
-      return;
-    }
-    Optional<String> denied = checkSigned(request.getIdentity(), signed.getRequest(), signed.getSignature());
-    if (denied.isPresent()) {
-      out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
-      return;
-    }
-    if (!request.getChannelId().equals(channel)) {
-      out.onError(Status.NOT_FOUND.withDescription("channel " + request.getChannelId() + " not found").asRuntimeException());
-      return;
-    }
-    ServerCallStreamObserver<CommitStatusResponse> call = (ServerCallStreamObserver<CommitStatusResponse>) out;
-    CompletableFuture<TxLocation> f;
-    try {
-      f = committer.commitStatus(request.getTransactionId());
-    } catch (IOException e) {
-      out.onError(Status.ABORTED.withDescription(e.getMessage()).asRuntimeException());
-      return;
-    }
-    call.setOnCancelHandler(() -> committer.cancelCommitStatus(request.getTransactionId(), f));
-    f.whenComplete((loc, err) -> {
-      if (call.isCancelled()) {
-        return;
-      }
-      if (err != null) {
-        out.onError(Status.ABORTED.withDescription(err.getMessage()).asRuntimeException());
-      } else {
-        out.onNext(CommitStatusResponse.newBuilder().setResultValue(loc.validationCode())
-            .setBlockNumber(loc.blockNumber()).build());
-        out.onCompleted();
-      }
-    });
-  }
-
-  @Override
-  public void evaluate(EvaluateRequest request, StreamObserver<EvaluateResponse> out) {
-    if (!request.hasProposedTransaction()) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("an evaluate request is required").asRuntimeException());
-      return;
-    }
-    try {
-      out.onNext(EvaluateResponse.newBuilder().setResult(endorser.evaluate(request.getProposedTransaction())).build());
-      out.onCompleted();
-    } catch (EndorserException e) {
-      switch (e.kind()) {
-        case MALFORMED -> out.onError(Status.INVALID_ARGUMENT
-            .withDescription("failed to unpack transaction proposal: " + e.getMessage()).asRuntimeException());
-        case CHAINCODE -> out.onError(withDetail(com.google.rpc.Code.UNKNOWN,
-            "evaluate call to endorser returned error: " + e.getMessage(), e.getMessage()));
-        default -> out.onError(withDetail(com.google.rpc.Code.FAILED_PRECONDITION,
-            "evaluate call to endorser returned error: " + e.getMessage(), e.getMessage()));
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "evaluation failed", e);
-      out.onError(withDetail(com.google.rpc.Code.UNKNOWN, "evaluate call to endorser returned error: " + e.getMessage(),
-          String.valueOf(e.getMessage())));
-    }
-  }
-
-  @Override
-  public void chaincodeEvents(SignedChaincodeEventsRequest signed, StreamObserver<ChaincodeEventsResponse> out) {
-    ChaincodeEventsRequest request;
-    try {
-      request = ChaincodeEventsRequest.parseFrom(signed.getRequest());
-    } catch (InvalidProtocolBufferException e) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("invalid chaincode events request: " + e.getMessage())
-          .asRuntimeException());
-      return;
-    }
-    Optional<String> denied = checkSigned(request.getIdentity(), signed.getRequest(), signed.getSignature());
-    if (denied.isPresent()) {
-      out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
-      return;
-    }
-    if (!request.getChannelId().equals(channel)) {
-      out.onError(Status.NOT_FOUND.withDescription("channel " + request.getChannelId() + " not found").asRuntimeException());
-      return;
-    }
-    long start;
-    try {
-      start = startBlock(request);
-    } catch (StatusRuntimeException e) {
-      out.onError(e);
-      return;
-    } catch (IOException e) {
-      out.onError(Status.ABORTED.withDescription(e.getMessage()).asRuntimeException());
-      return;
-    }
-    ServerCallStreamObserver<ChaincodeEventsResponse> call = (ServerCallStreamObserver<ChaincodeEventsResponse>) out;
-    call.setOnCancelHandler(() -> { });
-    streams.execute(() -> streamEvents(request, start, call));
-  }
-
-  private long startBlock(ChaincodeEventsRequest request) throws IOException {
-    if (!request.getAfterTransactionId().isEmpty()) {
-      Optional<TxLocation> loc = blocks.transaction(request.getAfterTransactionId());
-      if (loc.isPresent()) {
-        return loc.get().blockNumber();
-      }
-    }
-    SeekPosition p = request.getStartPosition();
-    return switch (p.getTypeCase()) {
-      case SPECIFIED -> p.getSpecified().getNumber();
-      case NEXT_COMMIT, TYPE_NOT_SET -> blocks.height();
-      default -> throw Status.INVALID_ARGUMENT.withDescription("invalid start position type: " + p.getTypeCase())
-          .asRuntimeException();
-    };
-  }
-
-  private void streamEvents(ChaincodeEventsRequest request, long start, ServerCallStreamObserver<ChaincodeEventsResponse> call) {
-    String after = request.getAfterTransactionId();
-    boolean passed = after.isEmpty();
-    try {
-      for (long n = start; !call.isCancelled(); n++) {
-        Optional<Block> block = blocks.await(n, call);
-        if (block.isEmpty()) {
-          return;
+    @Override
+    public void endorse(EndorseRequest request, StreamObserver<EndorseResponse> out) {
+        if (!request.hasProposedTransaction()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("the proposed transaction must contain a signed proposal")
+                    .asRuntimeException());
+            return;
         }
-        List<ChaincodeEvent> events = BlockEvents.chaincodeEvents(block.get());
-        ChaincodeEventsResponse.Builder response = ChaincodeEventsResponse.newBuilder().setBlockNumber(n);
-        for (ChaincodeEvent e : events) {
-          if (!passed) {
-            passed = e.getTxId().equals(after);
-            continue;
-          }
-          if (e.getChaincodeId().equals(request.getChaincodeId())) {
-            response.addEvents(e);
-          }
+        try {
+            Endorser.Endorsed e = endorser.endorse(request.getProposedTransaction(), request.getEndorsingOrganizationsList());
+            out.onNext(EndorseResponse.newBuilder().setPreparedTransaction(e.preparedTransaction()).build());
+            out.onCompleted();
+        } catch (EndorserException e) {
+            if (e.kind() == EndorserException.Kind.MALFORMED) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            } else {
+                out.onError(withDetail(com.google.rpc.Code.ABORTED,
+                        "failed to endorse transaction, see attached details for more info", e.getMessage()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "endorsement failed", e);
+            out.onError(withDetail(com.google.rpc.Code.ABORTED,
+                    "failed to endorse transaction, see attached details for more info", String.valueOf(e.getMessage())));
         }
-        if (response.getEventsCount() > 0) {
-          call.onNext(response.build());
+    }
+
+    @Override
+    public void submit(SubmitRequest request, StreamObserver<SubmitResponse> out) {
+        if (!request.hasPreparedTransaction()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("a prepared transaction is required").asRuntimeException());
+            return;
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      call.onError(Status.CANCELLED.withDescription("node stopping").asRuntimeException());
-    } catch (IOException | RuntimeException e) {
-      if (!call.isCancelled()) {
-        call.onError(Status.ABORTED.withDescription(String.valueOf(e.getMessage())).asRuntimeException());
-      }
+        if (request.getPreparedTransaction().getSignature().isEmpty()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("prepared transaction must be signed").asRuntimeException());
+            return;
+        }
+        try {
+            committer.submit(request.getPreparedTransaction());
+            out.onNext(SubmitResponse.getDefaultInstance());
+            out.onCompleted();
+        } catch (SubmitRefusedException e) {
+            out.onError(Status.ABORTED.withDescription("received unsuccessful response from orderer: status="
+                    + e.status().name() + ", info=" + e.getMessage()).asRuntimeException());
+        }
     }
-  }
 
-  private Optional<String> checkSigned(com.google.protobuf.ByteString identity, com.google.protobuf.ByteString message,
-      com.google.protobuf.ByteString signature) {
-    try {
-      Identity id = msps.deserialize(identity);
-      if (!msps.verify(id, message.toByteArray(), signature.toByteArray())) {
-        return Optional.of("failed evaluating policy on signed data during check policy [/Channel/Application/Readers]:"
-            + " [implicit policy evaluation failed - 0 sub-policies were satisfied]");
-      }
-      return Optional.empty();
-    } catch (IdentityException e) {
-      return Optional.of("failed deserializing signing identity: " + e.getMessage());
+    @Override
+    public void commitStatus(SignedCommitStatusRequest signed, StreamObserver<CommitStatusResponse> out) {
+        CommitStatusRequest request;
+        try {
+            request = CommitStatusRequest.parseFrom(signed.getRequest());
+        } catch (InvalidProtocolBufferException e) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("invalid status request: " + e.getMessage()).asRuntimeException());
+            return;
+        }
+        if (request.getIdentity().isEmpty()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("no identity provided").asRuntimeException());
+            return;
+        }
+        if (request.getChannelId().isEmpty()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("no channel ID provided").asRuntimeException());
+            return;
+        }
+        if (request.getTransactionId().isEmpty()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("transaction ID should not be empty").asRuntimeException());
+            return;
+        }
+        Optional<String> denied = checkSigned(request.getIdentity(), signed.getRequest(), signed.getSignature());
+        if (denied.isPresent()) {
+            out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
+            return;
+        }
+        if (!request.getChannelId().equals(channel)) {
+            out.onError(Status.NOT_FOUND.withDescription("channel " + request.getChannelId() + " not found").asRuntimeException());
+            return;
+        }
+        ServerCallStreamObserver<CommitStatusResponse> call = (ServerCallStreamObserver<CommitStatusResponse>) out;
+        CompletableFuture<TxLocation> f;
+        try {
+            f = committer.commitStatus(request.getTransactionId());
+        } catch (IOException e) {
+            out.onError(Status.ABORTED.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        call.setOnCancelHandler(() -> committer.cancelCommitStatus(request.getTransactionId(), f));
+        f.whenComplete((loc, err) -> {
+            if (call.isCancelled()) {
+                return;
+            }
+            if (err != null) {
+                out.onError(Status.ABORTED.withDescription(err.getMessage()).asRuntimeException());
+            } else {
+                out.onNext(CommitStatusResponse.newBuilder().setResultValue(loc.validationCode())
+                        .setBlockNumber(loc.blockNumber()).build());
+                out.onCompleted();
+            }
+        });
     }
-  }
 
-  private StatusRuntimeException withDetail(com.google.rpc.Code code, String message, String detail) {
-    com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message)
-        .addDetails(Any.pack(ErrorDetail.newBuilder().setAddress(address.get()).setMspId(gatewayMspId).setMessage(detail).build()))
-        .build();
-    return StatusProto.toStatusRuntimeException(status);
-  }
+    @Override
+    public void evaluate(EvaluateRequest request, StreamObserver<EvaluateResponse> out) {
+        if (!request.hasProposedTransaction()) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("an evaluate request is required").asRuntimeException());
+            return;
+        }
+        try {
+            out.onNext(EvaluateResponse.newBuilder().setResult(endorser.evaluate(request.getProposedTransaction())).build());
+            out.onCompleted();
+        } catch (EndorserException e) {
+            switch (e.kind()) {
+                case MALFORMED -> out.onError(Status.INVALID_ARGUMENT
+                        .withDescription("failed to unpack transaction proposal: " + e.getMessage()).asRuntimeException());
+                case CHAINCODE -> out.onError(withDetail(com.google.rpc.Code.UNKNOWN,
+                        "evaluate call to endorser returned error: " + e.getMessage(), e.getMessage()));
+                default -> out.onError(withDetail(com.google.rpc.Code.FAILED_PRECONDITION,
+                        "evaluate call to endorser returned error: " + e.getMessage(), e.getMessage()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "evaluation failed", e);
+            out.onError(withDetail(com.google.rpc.Code.UNKNOWN, "evaluate call to endorser returned error: " + e.getMessage(),
+                    String.valueOf(e.getMessage())));
+        }
+    }
 
-  /** @return the validation-code name for logs */
-  static String codeName(int code) {
-    TxValidationCode c = TxValidationCode.forNumber(code);
-    return c == null ? String.valueOf(code) : c.name();
-  }
+    @Override
+    public void chaincodeEvents(SignedChaincodeEventsRequest signed, StreamObserver<ChaincodeEventsResponse> out) {
+        ChaincodeEventsRequest request;
+        try {
+            request = ChaincodeEventsRequest.parseFrom(signed.getRequest());
+        } catch (InvalidProtocolBufferException e) {
+            out.onError(Status.INVALID_ARGUMENT.withDescription("invalid chaincode events request: " + e.getMessage())
+                    .asRuntimeException());
+            return;
+        }
+        Optional<String> denied = checkSigned(request.getIdentity(), signed.getRequest(), signed.getSignature());
+        if (denied.isPresent()) {
+            out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
+            return;
+        }
+        if (!request.getChannelId().equals(channel)) {
+            out.onError(Status.NOT_FOUND.withDescription("channel " + request.getChannelId() + " not found").asRuntimeException());
+            return;
+        }
+        long start;
+        try {
+            start = startBlock(request);
+        } catch (StatusRuntimeException e) {
+            out.onError(e);
+            return;
+        } catch (IOException e) {
+            out.onError(Status.ABORTED.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        ServerCallStreamObserver<ChaincodeEventsResponse> call = (ServerCallStreamObserver<ChaincodeEventsResponse>) out;
+        call.setOnCancelHandler(() -> { });
+        streams.execute(() -> streamEvents(request, start, call));
+    }
+
+    private long startBlock(ChaincodeEventsRequest request) throws IOException {
+        if (!request.getAfterTransactionId().isEmpty()) {
+            Optional<TxLocation> loc = blocks.transaction(request.getAfterTransactionId());
+            if (loc.isPresent()) {
+                return loc.get().blockNumber();
+            }
+        }
+        SeekPosition p = request.getStartPosition();
+        return switch (p.getTypeCase()) {
+            case SPECIFIED -> p.getSpecified().getNumber();
+            case NEXT_COMMIT, TYPE_NOT_SET -> blocks.height();
+            default -> throw Status.INVALID_ARGUMENT.withDescription("invalid start position type: " + p.getTypeCase())
+                    .asRuntimeException();
+        };
+    }
+
+    private void streamEvents(ChaincodeEventsRequest request, long start, ServerCallStreamObserver<ChaincodeEventsResponse> call) {
+        String after = request.getAfterTransactionId();
+        boolean passed = after.isEmpty();
+        try {
+            for (long n = start; !call.isCancelled(); n++) {
+                Optional<Block> block = blocks.await(n, call);
+                if (block.isEmpty()) {
+                    return;
+                }
+                List<ChaincodeEvent> events = BlockEvents.chaincodeEvents(block.get());
+                ChaincodeEventsResponse.Builder response = ChaincodeEventsResponse.newBuilder().setBlockNumber(n);
+                for (ChaincodeEvent e : events) {
+                    if (!passed) {
+                        passed = e.getTxId().equals(after);
+                        continue;
+                    }
+                    if (e.getChaincodeId().equals(request.getChaincodeId())) {
+                        response.addEvents(e);
+                    }
+                }
+                if (response.getEventsCount() > 0) {
+                    call.onNext(response.build());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.onError(Status.CANCELLED.withDescription("node stopping").asRuntimeException());
+        } catch (IOException | RuntimeException e) {
+            if (!call.isCancelled()) {
+                call.onError(Status.ABORTED.withDescription(String.valueOf(e.getMessage())).asRuntimeException());
+            }
+        }
+    }
+
+    private Optional<String> checkSigned(com.google.protobuf.ByteString identity, com.google.protobuf.ByteString message,
+            com.google.protobuf.ByteString signature) {
+        try {
+            Identity id = msps.deserialize(identity);
+            if (!msps.verify(id, message.toByteArray(), signature.toByteArray())) {
+                return Optional.of("failed evaluating policy on signed data during check policy [/Channel/Application/Readers]:"
+                        + " [implicit policy evaluation failed - 0 sub-policies were satisfied]");
+            }
+            return Optional.empty();
+        } catch (IdentityException e) {
+            return Optional.of("failed deserializing signing identity: " + e.getMessage());
+        }
+    }
+
+    private StatusRuntimeException withDetail(com.google.rpc.Code code, String message, String detail) {
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message)
+                .addDetails(Any.pack(ErrorDetail.newBuilder().setAddress(address.get()).setMspId(gatewayMspId).setMessage(detail).build()))
+                .build();
+        return StatusProto.toStatusRuntimeException(status);
+    }
+
+    /** @return the validation-code name for logs */
+    static String codeName(int code) {
+        TxValidationCode c = TxValidationCode.forNumber(code);
+        return c == null ? String.valueOf(code) : c.name();
+    }
 }

@@ -56,344 +56,344 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * }</pre>
  */
 public final class Committer implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(Committer.class.getName());
-  private static final long ABSENT = -1;
+    private static final Logger LOG = Logger.getLogger(Committer.class.getName());
+    private static final long ABSENT = -1;
 
-  private final TransactionChecker checker;
-  private final LedgerStore store;
-  private final BlockFactory blocks;
-  private final int maxTransactions;
-  private final long maxDelayNanos;
-  private final BlockingQueue<PendingTransaction> queue = new LinkedBlockingQueue<>();
-  private final ConcurrentHashMap<String, AtomicInteger> pending = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, CompletableFuture<TxLocation>> waiters = new ConcurrentHashMap<>();
-  private final List<Consumer<Block>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final Object heightMonitor = new Object();
-  private final Thread thread;
-  private volatile boolean running = true;
+    private final TransactionChecker checker;
+    private final LedgerStore store;
+    private final BlockFactory blocks;
+    private final int maxTransactions;
+    private final long maxDelayNanos;
+    private final BlockingQueue<PendingTransaction> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentHashMap<String, AtomicInteger> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<TxLocation>> waiters = new ConcurrentHashMap<>();
+    private final List<Consumer<Block>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Object heightMonitor = new Object();
+    private final Thread thread;
+    private volatile boolean running = true;
 
-  /**
-   * @param channel the channel
-   * @param chaincode the chaincode name
-   * @param msps the channel MSPs
-   * @param policy the endorsement policy
-   * @param store the ledger
-   * @param blocks cuts and signs blocks
-   * @param maxTransactions most transactions per block
-   * @param maxDelayMillis longest wait for more transactions after the first of a block arrives
-   */
-  public Committer(String channel, String chaincode, ChannelMsps msps, EndorsementPolicy policy, LedgerStore store,
-      BlockFactory blocks, int maxTransactions, long maxDelayMillis) {
-    this.checker = new TransactionChecker(channel, chaincode, msps, policy);
-    this.store = Objects.requireNonNull(store, "store");
-    this.blocks = Objects.requireNonNull(blocks, "blocks");
-    if (maxTransactions < 1 || maxDelayMillis < 0) {
-      throw new IllegalArgumentException("block cutting needs at least 1 transaction and a delay >= 0");
-    }
-    this.maxTransactions = maxTransactions;
-    this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
-    this.thread = new Thread(this::run, "fundtrail-committer");
-    this.thread.setDaemon(true);
-  }
-
-  /** Starts the committer thread. */
-  public void start() {
-    thread.start();
-  }
-
-  /**
-   * Checks a signed transaction as the orderer does and queues it for the next block.
-   *
-   * @param envelope the client-signed transaction envelope
-   * @return the transaction ID
-   * @throws SubmitRefusedException when the envelope is malformed or its creator or signature is refused
-   */
-  public String submit(Envelope envelope) throws SubmitRefusedException {
-    if (!running) {
-      throw new SubmitRefusedException(org.hyperledger.fabric.protos.common.Status.SERVICE_UNAVAILABLE,
-          "the node is shutting down");
-    }
-    PendingTransaction tx = checker.check(envelope);
-    pending.computeIfAbsent(tx.txId(), k -> new AtomicInteger()).incrementAndGet();
-    queue.add(tx);
-    return tx.txId();
-  }
-
-  /**
-   * @param txId a transaction ID
-   * @return whether it was submitted and is not yet committed
-   */
-  public boolean isPending(String txId) {
-    return pending.containsKey(txId);
-  }
-
-  /**
-   * @param txId a transaction ID
-   * @return completes with where the transaction was committed (immediately when it already was)
-   * @throws IOException on a storage failure
-   */
-  public CompletableFuture<TxLocation> commitStatus(String txId) throws IOException {
-    CompletableFuture<TxLocation> f = waiters.computeIfAbsent(txId, k -> new CompletableFuture<>());
-    Optional<TxLocation> done = store.transaction(txId);
-    if (done.isPresent()) {
-      waiters.remove(txId, f);
-      f.complete(done.get());
-    }
-    return f;
-  }
-
-  /**
-   * Forgets a commit-status waiter whose caller went away.
-   *
-   * @param txId the transaction ID
-   * @param future the future {@link #commitStatus} returned
-   */
-  public void cancelCommitStatus(String txId, CompletableFuture<TxLocation> future) {
-    // The cancelled call's own completion action is the one dependent left when nobody else waits.
-    if (!future.isDone() && future.getNumberOfDependents() <= 1) {
-      waiters.remove(txId, future);
-    }
-  }
-
-  /** @param listener called on the committer thread after each block is durable */
-  public void addBlockListener(Consumer<Block> listener) {
-    listeners.add(listener);
-  }
-
-  /**
-   * Blocks until the ledger height exceeds a block number, or the timeout passes.
-   *
-   * @param blockNumber the block waited for
-   * @param timeoutMillis the longest wait
-   * @return whether that block is committed
-   * @throws InterruptedException when interrupted
-   */
-  public boolean awaitBlock(long blockNumber, long timeoutMillis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    synchronized (heightMonitor) {
-      while (store.height() <= blockNumber) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0 || !running) {
-          return store.height() > blockNumber;
+    /**
+     * @param channel the channel
+     * @param chaincode the chaincode name
+     * @param msps the channel MSPs
+     * @param policy the endorsement policy
+     * @param store the ledger
+     * @param blocks cuts and signs blocks
+     * @param maxTransactions most transactions per block
+     * @param maxDelayMillis longest wait for more transactions after the first of a block arrives
+     */
+    public Committer(String channel, String chaincode, ChannelMsps msps, EndorsementPolicy policy, LedgerStore store,
+            BlockFactory blocks, int maxTransactions, long maxDelayMillis) {
+        this.checker = new TransactionChecker(channel, chaincode, msps, policy);
+        this.store = Objects.requireNonNull(store, "store");
+        this.blocks = Objects.requireNonNull(blocks, "blocks");
+        if (maxTransactions < 1 || maxDelayMillis < 0) {
+            throw new IllegalArgumentException("block cutting needs at least 1 transaction and a delay >= 0");
         }
-        heightMonitor.wait(left);
-      }
-      return true;
+        this.maxTransactions = maxTransactions;
+        this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
+        this.thread = new Thread(this::run, "fundtrail-committer");
+        this.thread.setDaemon(true);
     }
-  }
 
-  /**
-   * Commits block 0 (the genesis block) when the ledger is empty.
-   *
-   * @param genesis the genesis block
-   * @throws IOException on a storage failure
-   */
-  public void commitGenesis(Block genesis) throws IOException {
-    if (store.height() == 0) {
-      store.commit(new BlockCommit(genesis, BlockHashing.headerHash(genesis.getHeader()), List.of(""),
-          List.of(TxValidationCode.VALID_VALUE), List.of()));
+    /** Starts the committer thread. */
+    public void start() {
+        thread.start();
     }
-  }
 
-  private void run() {
-    List<PendingTransaction> batch = new ArrayList<>();
-    while (running) {
-      try {
-        PendingTransaction first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    /**
+     * Checks a signed transaction as the orderer does and queues it for the next block.
+     *
+     * @param envelope the client-signed transaction envelope
+     * @return the transaction ID
+     * @throws SubmitRefusedException when the envelope is malformed or its creator or signature is refused
+     */
+    public String submit(Envelope envelope) throws SubmitRefusedException {
+        if (!running) {
+            throw new SubmitRefusedException(org.hyperledger.fabric.protos.common.Status.SERVICE_UNAVAILABLE,
+                    "the node is shutting down");
         }
-        batch.add(first);
-        long deadline = System.nanoTime() + maxDelayNanos;
-        while (batch.size() < maxTransactions) {
-          queue.drainTo(batch, maxTransactions - batch.size());
-          long left = deadline - System.nanoTime();
-          if (batch.size() >= maxTransactions || left <= 0) {
-            break;
-          }
-          PendingTransaction next = queue.poll(left, TimeUnit.NANOSECONDS);
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
+        PendingTransaction tx = checker.check(envelope);
+        pending.computeIfAbsent(tx.txId(), k -> new AtomicInteger()).incrementAndGet();
+        queue.add(tx);
+        return tx.txId();
+    }
+
+    /**
+     * @param txId a transaction ID
+     * @return whether it was submitted and is not yet committed
+     */
+    public boolean isPending(String txId) {
+        return pending.containsKey(txId);
+    }
+
+    /**
+     * @param txId a transaction ID
+     * @return completes with where the transaction was committed (immediately when it already was)
+     * @throws IOException on a storage failure
+     */
+    public CompletableFuture<TxLocation> commitStatus(String txId) throws IOException {
+        CompletableFuture<TxLocation> f = waiters.computeIfAbsent(txId, k -> new CompletableFuture<>());
+        Optional<TxLocation> done = store.transaction(txId);
+        if (done.isPresent()) {
+            waiters.remove(txId, f);
+            f.complete(done.get());
         }
-        commitBlock(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.SEVERE, "committing a block failed; its transactions stay uncommitted", e);
+        return f;
+    }
+
+    /**
+     * Forgets a commit-status waiter whose caller went away.
+     *
+     * @param txId the transaction ID
+     * @param future the future {@link #commitStatus} returned
+     */
+    public void cancelCommitStatus(String txId, CompletableFuture<TxLocation> future) {
+        // The cancelled call's own completion action is the one dependent left when nobody else waits.
+        if (!future.isDone() && future.getNumberOfDependents() <= 1) {
+            waiters.remove(txId, future);
+        }
+    }
+
+    /** @param listener called on the committer thread after each block is durable */
+    public void addBlockListener(Consumer<Block> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Blocks until the ledger height exceeds a block number, or the timeout passes.
+     *
+     * @param blockNumber the block waited for
+     * @param timeoutMillis the longest wait
+     * @return whether that block is committed
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitBlock(long blockNumber, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (heightMonitor) {
+            while (store.height() <= blockNumber) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || !running) {
+                    return store.height() > blockNumber;
+                }
+                heightMonitor.wait(left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Commits block 0 (the genesis block) when the ledger is empty.
+     *
+     * @param genesis the genesis block
+     * @throws IOException on a storage failure
+     */
+    public void commitGenesis(Block genesis) throws IOException {
+        if (store.height() == 0) {
+            store.commit(new BlockCommit(genesis, BlockHashing.headerHash(genesis.getHeader()), List.of(""),
+                    List.of(TxValidationCode.VALID_VALUE), List.of()));
+        }
+    }
+
+    private void run() {
+        List<PendingTransaction> batch = new ArrayList<>();
+        while (running) {
+            try {
+                PendingTransaction first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = System.nanoTime() + maxDelayNanos;
+                while (batch.size() < maxTransactions) {
+                    queue.drainTo(batch, maxTransactions - batch.size());
+                    long left = deadline - System.nanoTime();
+                    if (batch.size() >= maxTransactions || left <= 0) {
+                        break;
+                    }
+                    PendingTransaction next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                commitBlock(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "committing a block failed; its transactions stay uncommitted", e);
+                for (PendingTransaction tx : batch) {
+                    unpend(tx.txId());
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commitBlock(List<PendingTransaction> batch) throws IOException {
+        long number = store.height();
+        Map<String, Long[]> updates = new HashMap<>(); // "ns\0key" -> {block, tx} or {ABSENT}
+        Set<String> blockTxIds = new HashSet<>();
+        List<ByteString> envelopes = new ArrayList<>(batch.size());
+        List<String> txIds = new ArrayList<>(batch.size());
+        List<Integer> codes = new ArrayList<>(batch.size());
+        List<StateWrite> writes = new ArrayList<>();
+        byte[] filter = new byte[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            PendingTransaction tx = batch.get(i);
+            TxValidationCode code = tx.staticCode();
+            if (!blockTxIds.add(tx.txId()) || store.transaction(tx.txId()).isPresent()) {
+                code = TxValidationCode.DUPLICATE_TXID;
+            }
+            List<KVRWSet> sets = new ArrayList<>();
+            if (code == TxValidationCode.VALID) {
+                try {
+                    for (NsReadWriteSet ns : tx.rwsets()) {
+                        sets.add(KVRWSet.parseFrom(ns.getRwset()));
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    code = TxValidationCode.BAD_RWSET;
+                }
+            }
+            if (code == TxValidationCode.VALID) {
+                code = mvcc(tx.rwsets(), sets, updates);
+            }
+            if (code == TxValidationCode.VALID) {
+                for (int n = 0; n < sets.size(); n++) {
+                    String ns = tx.rwsets().get(n).getNamespace();
+                    for (KVWrite w : sets.get(n).getWritesList()) {
+                        boolean delete = w.getIsDelete() || w.getValue().isEmpty();
+                        updates.put(ns + '\0' + w.getKey(), delete ? new Long[] {ABSENT} : new Long[] {number, (long) i});
+                        writes.add(new StateWrite(ns, w.getKey(), delete ? null : w.getValue().toByteArray(),
+                                new Version(number, i), tx.txId(), tx.timestamp()));
+                    }
+                }
+            }
+            envelopes.add(tx.envelope());
+            txIds.add(tx.txId());
+            codes.add(code.getNumber());
+            filter[i] = (byte) code.getNumber();
+        }
+        byte[] previous = store.lastHeaderHash();
+        Block block = blocks.build(number, previous == null ? new byte[0] : previous, envelopes, filter);
+        store.commit(new BlockCommit(block, BlockHashing.headerHash(block.getHeader()), txIds, codes, writes));
         for (PendingTransaction tx : batch) {
-          unpend(tx.txId());
+            unpend(tx.txId());
         }
-      } finally {
-        batch.clear();
-      }
+        for (int i = 0; i < txIds.size(); i++) {
+            CompletableFuture<TxLocation> f = waiters.remove(txIds.get(i));
+            if (f != null) {
+                f.complete(store.transaction(txIds.get(i)).orElse(new TxLocation(number, i, codes.get(i))));
+            }
+        }
+        synchronized (heightMonitor) {
+            heightMonitor.notifyAll();
+        }
+        for (Consumer<Block> l : listeners) {
+            try {
+                l.accept(block);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "block listener failed", e);
+            }
+        }
     }
-  }
 
-  private void commitBlock(List<PendingTransaction> batch) throws IOException {
-    long number = store.height();
-    Map<String, Long[]> updates = new HashMap<>(); // "ns\0key" -> {block, tx} or {ABSENT}
-    Set<String> blockTxIds = new HashSet<>();
-    List<ByteString> envelopes = new ArrayList<>(batch.size());
-    List<String> txIds = new ArrayList<>(batch.size());
-    List<Integer> codes = new ArrayList<>(batch.size());
-    List<StateWrite> writes = new ArrayList<>();
-    byte[] filter = new byte[batch.size()];
-    for (int i = 0; i < batch.size(); i++) {
-      PendingTransaction tx = batch.get(i);
-      TxValidationCode code = tx.staticCode();
-      if (!blockTxIds.add(tx.txId()) || store.transaction(tx.txId()).isPresent()) {
-        code = TxValidationCode.DUPLICATE_TXID;
-      }
-      List<KVRWSet> sets = new ArrayList<>();
-      if (code == TxValidationCode.VALID) {
-        try {
-          for (NsReadWriteSet ns : tx.rwsets()) {
-            sets.add(KVRWSet.parseFrom(ns.getRwset()));
-          }
-        } catch (InvalidProtocolBufferException e) {
-          code = TxValidationCode.BAD_RWSET;
-        }
-      }
-      if (code == TxValidationCode.VALID) {
-        code = mvcc(tx.rwsets(), sets, updates);
-      }
-      if (code == TxValidationCode.VALID) {
+    private void unpend(String txId) {
+        pending.computeIfPresent(txId, (k, c) -> c.decrementAndGet() <= 0 ? null : c);
+    }
+
+    private TxValidationCode mvcc(List<NsReadWriteSet> namespaces, List<KVRWSet> sets, Map<String, Long[]> updates)
+            throws IOException {
         for (int n = 0; n < sets.size(); n++) {
-          String ns = tx.rwsets().get(n).getNamespace();
-          for (KVWrite w : sets.get(n).getWritesList()) {
-            boolean delete = w.getIsDelete() || w.getValue().isEmpty();
-            updates.put(ns + '\0' + w.getKey(), delete ? new Long[] {ABSENT} : new Long[] {number, (long) i});
-            writes.add(new StateWrite(ns, w.getKey(), delete ? null : w.getValue().toByteArray(),
-                new Version(number, i), tx.txId(), tx.timestamp()));
-          }
+            String ns = namespaces.get(n).getNamespace();
+            KVRWSet set = sets.get(n);
+            for (KVRead read : set.getReadsList()) {
+                long[] committed = currentVersion(ns, read.getKey(), updates);
+                if (!sameVersion(read, committed)) {
+                    return TxValidationCode.MVCC_READ_CONFLICT;
+                }
+            }
+            for (RangeQueryInfo rq : set.getRangeQueriesInfoList()) {
+                if (!rangeUnchanged(ns, rq, updates)) {
+                    return TxValidationCode.PHANTOM_READ_CONFLICT;
+                }
+            }
         }
-      }
-      envelopes.add(tx.envelope());
-      txIds.add(tx.txId());
-      codes.add(code.getNumber());
-      filter[i] = (byte) code.getNumber();
+        return TxValidationCode.VALID;
     }
-    byte[] previous = store.lastHeaderHash();
-    Block block = blocks.build(number, previous == null ? new byte[0] : previous, envelopes, filter);
-    store.commit(new BlockCommit(block, BlockHashing.headerHash(block.getHeader()), txIds, codes, writes));
-    for (PendingTransaction tx : batch) {
-      unpend(tx.txId());
-    }
-    for (int i = 0; i < txIds.size(); i++) {
-      CompletableFuture<TxLocation> f = waiters.remove(txIds.get(i));
-      if (f != null) {
-        f.complete(store.transaction(txIds.get(i)).orElse(new TxLocation(number, i, codes.get(i))));
-      }
-    }
-    synchronized (heightMonitor) {
-      heightMonitor.notifyAll();
-    }
-    for (Consumer<Block> l : listeners) {
-      try {
-        l.accept(block);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "block listener failed", e);
-      }
-    }
-  }
 
-  private void unpend(String txId) {
-    pending.computeIfPresent(txId, (k, c) -> c.decrementAndGet() <= 0 ? null : c);
-  }
-
-  private TxValidationCode mvcc(List<NsReadWriteSet> namespaces, List<KVRWSet> sets, Map<String, Long[]> updates)
-      throws IOException {
-    for (int n = 0; n < sets.size(); n++) {
-      String ns = namespaces.get(n).getNamespace();
-      KVRWSet set = sets.get(n);
-      for (KVRead read : set.getReadsList()) {
-        long[] committed = currentVersion(ns, read.getKey(), updates);
-        if (!sameVersion(read, committed)) {
-          return TxValidationCode.MVCC_READ_CONFLICT;
+    private long[] currentVersion(String ns, String key, Map<String, Long[]> updates) throws IOException {
+        Long[] u = updates.get(ns + '\0' + key);
+        if (u != null) {
+            return u[0] == ABSENT ? null : new long[] {u[0], u[1]};
         }
-      }
-      for (RangeQueryInfo rq : set.getRangeQueriesInfoList()) {
-        if (!rangeUnchanged(ns, rq, updates)) {
-          return TxValidationCode.PHANTOM_READ_CONFLICT;
+        Optional<VersionedValue> v = store.state(ns, key);
+        return v.map(x -> new long[] {x.version().blockNumber(), x.version().txNumber()}).orElse(null);
+    }
+
+    private static boolean sameVersion(KVRead read, long[] committed) {
+        if (!read.hasVersion()) {
+            return committed == null;
         }
-      }
+        return committed != null && committed[0] == read.getVersion().getBlockNum()
+                && committed[1] == read.getVersion().getTxNum();
     }
-    return TxValidationCode.VALID;
-  }
 
-  private long[] currentVersion(String ns, String key, Map<String, Long[]> updates) throws IOException {
-    Long[] u = updates.get(ns + '\0' + key);
-    if (u != null) {
-      return u[0] == ABSENT ? null : new long[] {u[0], u[1]};
-    }
-    Optional<VersionedValue> v = store.state(ns, key);
-    return v.map(x -> new long[] {x.version().blockNumber(), x.version().txNumber()}).orElse(null);
-  }
-
-  private static boolean sameVersion(KVRead read, long[] committed) {
-    if (!read.hasVersion()) {
-      return committed == null;
-    }
-    return committed != null && committed[0] == read.getVersion().getBlockNum()
-        && committed[1] == read.getVersion().getTxNum();
-  }
-
-  /** Re-executes a range query over committed state plus this block's earlier writes (Fabric's phantom check). */
-  private boolean rangeUnchanged(String ns, RangeQueryInfo rq, Map<String, Long[]> updates) throws IOException {
-    List<KVRead> raw = rq.getRawReads().getKvReadsList();
-    TreeMap<String, long[]> now = new TreeMap<>();
-    for (VersionedValue v : store.range(ns, rq.getStartKey(), rq.getEndKey(), raw.size() + 1 + updates.size())) {
-      now.put(v.key(), new long[] {v.version().blockNumber(), v.version().txNumber()});
-    }
-    String prefix = ns + '\0';
-    for (Map.Entry<String, Long[]> u : updates.entrySet()) {
-      if (!u.getKey().startsWith(prefix)) {
-        continue;
-      }
-      String key = u.getKey().substring(prefix.length());
-      if (key.compareTo(rq.getStartKey()) >= 0 && (rq.getEndKey().isEmpty() || key.compareTo(rq.getEndKey()) < 0)) {
-        if (u.getValue()[0] == ABSENT) {
-          now.remove(key);
-        } else {
-          now.put(key, new long[] {u.getValue()[0], u.getValue()[1]});
+    /** Re-executes a range query over committed state plus this block's earlier writes (Fabric's phantom check). */
+    private boolean rangeUnchanged(String ns, RangeQueryInfo rq, Map<String, Long[]> updates) throws IOException {
+        List<KVRead> raw = rq.getRawReads().getKvReadsList();
+        TreeMap<String, long[]> now = new TreeMap<>();
+        for (VersionedValue v : store.range(ns, rq.getStartKey(), rq.getEndKey(), raw.size() + 1 + updates.size())) {
+            now.put(v.key(), new long[] {v.version().blockNumber(), v.version().txNumber()});
         }
-      }
+        String prefix = ns + '\0';
+        for (Map.Entry<String, Long[]> u : updates.entrySet()) {
+            if (!u.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String key = u.getKey().substring(prefix.length());
+            if (key.compareTo(rq.getStartKey()) >= 0 && (rq.getEndKey().isEmpty() || key.compareTo(rq.getEndKey()) < 0)) {
+                if (u.getValue()[0] == ABSENT) {
+                    now.remove(key);
+                } else {
+                    now.put(key, new long[] {u.getValue()[0], u.getValue()[1]});
+                }
+            }
+        }
+        var it = now.entrySet().iterator();
+        for (KVRead r : raw) {
+            if (!it.hasNext()) {
+                return false;
+            }
+            Map.Entry<String, long[]> e = it.next();
+            if (!e.getKey().equals(r.getKey()) || !sameVersion(r, e.getValue())) {
+                return false;
+            }
+        }
+        return !rq.getItrExhausted() || !it.hasNext();
     }
-    var it = now.entrySet().iterator();
-    for (KVRead r : raw) {
-      if (!it.hasNext()) {
-        return false;
-      }
-      Map.Entry<String, long[]> e = it.next();
-      if (!e.getKey().equals(r.getKey()) || !sameVersion(r, e.getValue())) {
-        return false;
-      }
-    }
-    return !rq.getItrExhausted() || !it.hasNext();
-  }
 
-  /** @return the number of submitted transactions not yet cut into a block */
-  public int queued() {
-    return queue.size();
-  }
+    /** @return the number of submitted transactions not yet cut into a block */
+    public int queued() {
+        return queue.size();
+    }
 
-  @Override
-  public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (heightMonitor) {
+            heightMonitor.notifyAll();
+        }
+        for (CompletableFuture<TxLocation> f : waiters.values()) {
+            f.completeExceptionally(new IOException("the node stopped before the transaction committed"));
+        }
     }
-    synchronized (heightMonitor) {
-      heightMonitor.notifyAll();
-    }
-    for (CompletableFuture<TxLocation> f : waiters.values()) {
-      f.completeExceptionally(new IOException("the node stopped before the transaction committed"));
-    }
-  }
 }

@@ -10,20 +10,20 @@ import org.hyperledger.fabric.protos.common.Status;
  * <pre>{@code catch (SubmitRefusedException e) { e.status(); }}</pre>
  */
 public final class SubmitRefusedException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final Status status;
+    private static final long serialVersionUID = 1L;
+    private final Status status;
 
-  /**
-   * @param status the broadcast status
-   * @param info the orderer's info text
-   */
-  public SubmitRefusedException(Status status, String info) {
-    super(info);
-    this.status = status;
-  }
+    /**
+     * @param status the broadcast status
+     * @param info the orderer's info text
+     */
+    public SubmitRefusedException(Status status, String info) {
+        super(info);
+        this.status = status;
+    }
 
-  /** @return the broadcast status */
-  public Status status() {
-    return status;
-  }
+    /** @return the broadcast status */
+    public Status status() {
+        return status;
+    }
 }

@@ -16,16 +16,16 @@ import org.hyperledger.fabric.protos.common.Block;
  * @param writes the valid writes, in block order
  */
 public record BlockCommit(Block block, byte[] headerHash, List<String> txIds, List<Integer> validationCodes,
-    List<StateWrite> writes) {
-  /** Checks the lists agree with the block. */
-  public BlockCommit {
-    Objects.requireNonNull(block, "block");
-    Objects.requireNonNull(headerHash, "headerHash");
-    txIds = List.copyOf(Objects.requireNonNull(txIds, "txIds").stream().map(t -> t == null ? "" : t).toList());
-    validationCodes = List.copyOf(validationCodes);
-    writes = List.copyOf(writes);
-    if (txIds.size() != block.getData().getDataCount() || validationCodes.size() != txIds.size()) {
-      throw new IllegalArgumentException("one txId and one validation code per envelope required");
+        List<StateWrite> writes) {
+    /** Checks the lists agree with the block. */
+    public BlockCommit {
+        Objects.requireNonNull(block, "block");
+        Objects.requireNonNull(headerHash, "headerHash");
+        txIds = List.copyOf(Objects.requireNonNull(txIds, "txIds").stream().map(t -> t == null ? "" : t).toList());
+        validationCodes = List.copyOf(validationCodes);
+        writes = List.copyOf(writes);
+        if (txIds.size() != block.getData().getDataCount() || validationCodes.size() != txIds.size()) {
+            throw new IllegalArgumentException("one txId and one validation code per envelope required");
+        }
     }
-  }
 }

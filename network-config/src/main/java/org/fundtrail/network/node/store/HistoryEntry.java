@@ -14,9 +14,9 @@ import java.time.Instant;
  * @param version block and transaction number of the write
  */
 public record HistoryEntry(String txId, Instant timestamp, byte[] value, boolean deleted, Version version) {
-  /** @return a copy of the value bytes */
-  @Override
-  public byte[] value() {
-    return value.clone();
-  }
+    /** @return a copy of the value bytes */
+    @Override
+    public byte[] value() {
+        return value.clone();
+    }
 }

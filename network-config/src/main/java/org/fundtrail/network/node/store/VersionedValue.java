@@ -10,9 +10,9 @@ package org.fundtrail.network.node.store;
  * @param version the version of the write that produced it
  */
 public record VersionedValue(String key, byte[] value, Version version) {
-  /** @return a copy of the value bytes */
-  @Override
-  public byte[] value() {
-    return value.clone();
-  }
+    /** @return a copy of the value bytes */
+    @Override
+    public byte[] value() {
+        return value.clone();
+    }
 }
