@@ -125,6 +125,29 @@ public sealed interface SignaturePolicy permits SignaturePolicy.SignedBy, Signat
      *     any valid identity of the MSP)
      * @return whether the policy is satisfied
      */
+    /**
+     * A small set of MSPs whose endorsements satisfy the policy: for {@code OutOf(n, ...)} those of
+     * its first {@code n} rules. What a gateway asks to endorse when the client names no orgs.
+     *
+     * @return MSP IDs, in the policy's order, without repeats
+     */
+    default List<String> endorsingOrgs() {
+        java.util.LinkedHashSet<String> orgs = new java.util.LinkedHashSet<>();
+        collectEndorsingOrgs(this, orgs);
+        return List.copyOf(orgs);
+    }
+
+    private static void collectEndorsingOrgs(SignaturePolicy p, java.util.Set<String> orgs) {
+        if (p instanceof SignedBy s) {
+            orgs.add(s.mspId());
+            return;
+        }
+        OutOf o = (OutOf) p;
+        for (int i = 0; i < o.n(); i++) {
+            collectEndorsingOrgs(o.rules().get(i), orgs);
+        }
+    }
+
     default <T> boolean isSatisfiedBy(List<T> identities, BiPredicate<? super T, SignedBy> matches) {
         return evaluate(this, identities, new boolean[identities.size()], matches);
     }

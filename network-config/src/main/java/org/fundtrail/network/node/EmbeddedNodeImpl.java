@@ -26,11 +26,11 @@ import org.fundtrail.network.crypto.NetworkCrypto;
 import org.fundtrail.network.crypto.SigningIdentity;
 import org.fundtrail.network.crypto.TlsMaterial;
 import org.fundtrail.network.definition.NetworkDefinition;
+import org.fundtrail.network.definition.SignaturePolicy;
 import org.fundtrail.network.definition.OrgDefinition;
 import org.fundtrail.network.node.block.BlockFactory;
 import org.fundtrail.network.node.block.GenesisBlock;
 import org.fundtrail.network.node.chaincode.ChaincodeRunner;
-import org.fundtrail.network.node.endorse.EndorsementPolicy;
 import org.fundtrail.network.node.endorse.Endorser;
 import org.fundtrail.network.node.grpc.DeliverService;
 import org.fundtrail.network.node.grpc.GatewayService;
@@ -91,7 +91,7 @@ final class EmbeddedNodeImpl implements EmbeddedNode {
             List<MspMaterial> all = new ArrayList<>(appMsps);
             all.add(ordererMsp);
             ChannelMsps msps = ChannelMsps.of(all);
-            EndorsementPolicy policy = EndorsementPolicy.parse(network.endorsementPolicy());
+            SignaturePolicy policy = network.endorsement();
             store = LedgerStore.open(dataDirectory.resolve("ledger"));
             BlockFactory factory = new BlockFactory(crypto.orderer());
             committer = new Committer(network.channel(), network.chaincode(), msps, policy, store, factory,

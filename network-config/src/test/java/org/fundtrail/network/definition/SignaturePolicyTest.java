@@ -57,4 +57,14 @@ class SignaturePolicyTest {
         assertThatThrownBy(() -> SignaturePolicy.parse("OutOf(3, 'A.peer', 'B.peer')")).hasMessageContaining("between 1 and 2");
         assertThatThrownBy(() -> SignaturePolicy.parse("OR('A.peer') x")).hasMessageContaining("unexpected 'x'");
     }
+
+    @Test
+    void endorsing_orgs_are_those_of_the_first_n_rules_without_repeats() {
+        assertThat(SignaturePolicy.parse("AND('FinanceMSP.peer','AuditMSP.peer')").endorsingOrgs())
+                .containsExactly("FinanceMSP", "AuditMSP");
+        assertThat(SignaturePolicy.parse("OutOf(2, 'FinanceMSP.member', OR('AuditMSP.peer', 'HealthMSP.peer'), "
+                + "'EducationMSP.peer')").endorsingOrgs()).containsExactly("FinanceMSP", "AuditMSP");
+        assertThat(SignaturePolicy.parse("AND('FinanceMSP.peer','FinanceMSP.admin')").endorsingOrgs())
+                .containsExactly("FinanceMSP");
+    }
 }

@@ -1,5 +1,6 @@
 package org.fundtrail.network.node.endorse;
 
+import org.fundtrail.network.definition.SignaturePolicy;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class Endorser {
     private final LedgerStore store;
     private final ChaincodeRunner runner;
     private final Map<String, SigningIdentity> peers;
-    private final EndorsementPolicy policy;
+    private final SignaturePolicy policy;
     private final Predicate<String> pendingTxId;
 
     /**
@@ -82,7 +83,7 @@ public final class Endorser {
      * @param pendingTxId tells whether a transaction ID is already submitted but not yet committed
      */
     public Endorser(String channel, String chaincode, ChannelMsps msps, LedgerStore store, ChaincodeRunner runner,
-            Map<String, SigningIdentity> peers, EndorsementPolicy policy, Predicate<String> pendingTxId) {
+            Map<String, SigningIdentity> peers, SignaturePolicy policy, Predicate<String> pendingTxId) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
         this.msps = Objects.requireNonNull(msps, "msps");

@@ -1,5 +1,6 @@
 package org.fundtrail.network.node.order;
 
+import org.fundtrail.network.definition.SignaturePolicy;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.fundtrail.network.node.block.BlockFactory;
 import org.fundtrail.network.node.block.BlockHashing;
-import org.fundtrail.network.node.endorse.EndorsementPolicy;
 import org.fundtrail.network.node.msp.ChannelMsps;
 import org.fundtrail.network.node.store.BlockCommit;
 import org.fundtrail.network.node.store.LedgerStore;
@@ -82,7 +82,7 @@ public final class Committer implements AutoCloseable {
      * @param maxTransactions most transactions per block
      * @param maxDelayMillis longest wait for more transactions after the first of a block arrives
      */
-    public Committer(String channel, String chaincode, ChannelMsps msps, EndorsementPolicy policy, LedgerStore store,
+    public Committer(String channel, String chaincode, ChannelMsps msps, SignaturePolicy policy, LedgerStore store,
             BlockFactory blocks, int maxTransactions, long maxDelayMillis) {
         this.checker = new TransactionChecker(channel, chaincode, msps, policy);
         this.store = Objects.requireNonNull(store, "store");

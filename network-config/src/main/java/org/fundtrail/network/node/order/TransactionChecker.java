@@ -3,11 +3,12 @@ package org.fundtrail.network.node.order;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.fundtrail.network.node.endorse.Endorser;
-import org.fundtrail.network.node.endorse.EndorsementPolicy;
+import org.fundtrail.network.definition.SignaturePolicy;
 import org.fundtrail.network.node.msp.ChannelMsps;
 import org.fundtrail.network.node.msp.Identity;
 import org.fundtrail.network.node.msp.IdentityException;
@@ -38,9 +39,9 @@ final class TransactionChecker {
     private final String channel;
     private final String chaincode;
     private final ChannelMsps msps;
-    private final EndorsementPolicy policy;
+    private final SignaturePolicy policy;
 
-    TransactionChecker(String channel, String chaincode, ChannelMsps msps, EndorsementPolicy policy) {
+    TransactionChecker(String channel, String chaincode, ChannelMsps msps, SignaturePolicy policy) {
         this.channel = channel;
         this.chaincode = chaincode;
         this.msps = msps;
@@ -91,7 +92,8 @@ final class TransactionChecker {
             if (!cc.equals(chaincode) || !action.getChaincodeId().getName().equals(chaincode)) {
                 return new PendingTransaction(bytes, ch.getTxId(), ts, TxValidationCode.INVALID_CHAINCODE, List.of());
             }
-            Set<EndorsementPolicy.Principal> signers = new HashSet<>();
+            List<Identity> signers = new ArrayList<>();
+            Set<ByteString> seen = new HashSet<>();
             for (Endorsement e : cap.getAction().getEndorsementsList()) {
                 Identity endorser;
                 try {
@@ -99,11 +101,13 @@ final class TransactionChecker {
                 } catch (IdentityException ex) {
                     continue; // an invalid endorser counts for nothing, as in VSCC
                 }
-                if (msps.verify(endorser, prpBytes.concat(e.getEndorser()).toByteArray(), e.getSignature().toByteArray())) {
-                    signers.add(new EndorsementPolicy.Principal(endorser.mspId(), endorser.role()));
+                if (seen.add(e.getEndorser())
+                        && msps.verify(endorser, prpBytes.concat(e.getEndorser()).toByteArray(), e.getSignature().toByteArray())) {
+                    signers.add(endorser);
                 }
             }
-            if (!policy.isSatisfiedBy(signers)) {
+            if (!policy.isSatisfiedBy(signers, (signer, principal) -> signer.mspId().equals(principal.mspId())
+                    && (principal.role().equals("member") || principal.role().equals(signer.role())))) {
                 return new PendingTransaction(bytes, ch.getTxId(), ts, TxValidationCode.ENDORSEMENT_POLICY_FAILURE, List.of());
             }
             TxReadWriteSet rwset = TxReadWriteSet.parseFrom(action.getResults());
