@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.cli.demo.BudgetLoader;
@@ -78,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             printWelcome(out, dir, server, budget, summary);
             if (!exitAfterLoad) {
-                awaitCtrlC(server);
+                server.awaitShutdown();
             }
         }
         return ExitCode.OK;
@@ -130,14 +129,5 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Press Ctrl-C to stop.");
         }
         out.flush();
-    }
-
-    private static void awaitCtrlC(FundtrailServer server) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "fundtrail-shutdown"));
-        stopped.await();
     }
 }

@@ -109,7 +109,7 @@ final class FilterOptions {
         try {
             return Money.parse(option, value, currency).minorUnits();
         } catch (Refusal e) {
-            throw new UserError(ExitCode.USAGE, e.getMessage().replaceFirst(" \\[[A-Z_]+\\]$", ""));
+            throw UserError.usage(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.fundtrail.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +29,7 @@ final class FundtrailServer implements AutoCloseable {
     private final FundtrailLedger reader;
     private final Projector projector;
     private final ApiServer api;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private FundtrailServer(DataDir dir, EmbeddedNode node, ReadModel readModel, FundtrailLedger reader,
                             Projector projector, ApiServer api) {
@@ -188,8 +188,26 @@ final class FundtrailServer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Serves until the process is told to stop (Ctrl-C or SIGTERM), then closes everything.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    void awaitShutdown() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "fundtrail-shutdown"));
+        stopped.await();
+    }
+
+    /** Stops the API, the projector, the node and the read model, and removes the run file. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         dir.clearRunning();
         if (api != null) {
             api.close();
@@ -198,10 +216,5 @@ final class FundtrailServer implements AutoCloseable {
         reader.close();
         node.close();
         readModel.close();
-    }
-
-    /** @return whether a data folder already holds a ledger */
-    static boolean hasLedger(DataDir dir) {
-        return Files.isDirectory(dir.nodeDir().resolve("ledger"));
     }
 }

@@ -1,10 +1,10 @@
 package org.fundtrail.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.fundtrail.client.OutcomeRequest;
 import org.fundtrail.client.SubmitRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fundtrail outcome}: report a result against allocations. */
@@ -37,14 +37,8 @@ final class OutcomeCommand extends SubmitCommand {
     @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "e.g. 2026, 2026-Q3, 2026-07")
     String period;
 
-    @Option(names = "--evidence", paramLabel = "FILE", description = "The report: its SHA-256 is recorded.")
-    Path evidenceFile;
-
-    @Option(names = "--evidence-sha256", paramLabel = "HEX", description = "The report's SHA-256, if not --evidence.")
-    String evidenceSha256;
-
-    @Option(names = "--evidence-uri", required = true, paramLabel = "URI", description = "Where the report is published.")
-    String evidenceUri;
+    @Mixin
+    EvidenceOptions evidence;
 
     @Override
     String idPrefix() {
@@ -54,6 +48,6 @@ final class OutcomeCommand extends SubmitCommand {
     @Override
     SubmitRequest request(String recordId) {
         return new OutcomeRequest(recordId, allocations, indicator, unit, baseline, target, actual, period,
-                SpendCommand.evidence(evidenceFile, evidenceSha256, evidenceUri));
+                evidence.evidence());
     }
 }

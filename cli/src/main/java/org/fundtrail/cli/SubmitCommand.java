@@ -98,7 +98,7 @@ abstract class SubmitCommand implements Callable<Integer> {
         try {
             return Money.parse(option, amount, currency).toDecimal();
         } catch (Refusal e) {
-            throw new UserError(ExitCode.USAGE, e.getMessage().replaceFirst(" \\[[A-Z_]+\\]$", ""));
+            throw UserError.usage(e);
         }
     }
 

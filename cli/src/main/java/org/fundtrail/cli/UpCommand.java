@@ -3,7 +3,6 @@ package org.fundtrail.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,12 +39,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = new DataDir(data);
-        CountDownLatch stopped = new CountDownLatch(1);
         try (FundtrailServer server = FundtrailServer.start(dir, networkFile, gatewayPort, apiPort)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "fundtrail-shutdown"));
             out.println("Fundtrail is running for " + dir.root().toAbsolutePath());
             out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "  (channel "
                     + server.node().network().channel() + ", chaincode " + server.node().network().chaincode()
@@ -54,7 +48,7 @@ final class UpCommand implements Callable<Integer> {
                     + "docs: /docs)");
             out.println("Press Ctrl-C to stop.");
             out.flush();
-            stopped.await();
+            server.awaitShutdown();
         }
         return ExitCode.OK;
     }

@@ -18,6 +18,17 @@ public final class UserError extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /**
+     * A usage error from a rule checked locally before anything reaches the ledger.
+     *
+     * @param refusal the chaincode's refusal (its message without the trailing error code)
+     * @return the error, exit code {@link ExitCode#USAGE}
+     */
+    static UserError usage(org.fundtrail.chaincode.domain.Refusal refusal) {
+        return new UserError(ExitCode.USAGE, org.fundtrail.chaincode.domain.Refusal.parse(refusal.getMessage())
+                .map(p -> p.field() + ": " + p.detail()).orElse(refusal.getMessage()));
+    }
+
     /** @return the exit code */
     public int exitCode() {
         return exitCode;

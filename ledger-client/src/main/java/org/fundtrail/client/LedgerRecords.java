@@ -34,15 +34,20 @@ public final class LedgerRecords {
      * @return the records, in order
      */
     public static List<LedgerRecord> parseWritten(byte[] payload) {
+        JsonNode root;
         try {
-            JsonNode root = CanonicalJson.mapper().readTree(payload);
-            List<LedgerRecord> records = new ArrayList<>();
-            for (JsonNode record : root.get("records")) {
-                records.add(parse(record));
-            }
-            return records;
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalArgumentException("not a {\"records\":[…]} payload", e);
+            root = CanonicalJson.mapper().readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
+        JsonNode array = root == null ? null : root.get("records");
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException("no \"records\" array");
+        }
+        List<LedgerRecord> records = new ArrayList<>(array.size());
+        for (JsonNode record : array) {
+            records.add(parse(record));
+        }
+        return records;
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -37,10 +36,6 @@ public final class Currencies {
         return digits;
     }
 
-    /** @return every known code with its digits, in code order */
-    public static SortedMap<String, Integer> all() {
-        return Collections.unmodifiableSortedMap(DIGITS);
-    }
 
     private static SortedMap<String, Integer> load() {
         SortedMap<String, Integer> table = new TreeMap<>();

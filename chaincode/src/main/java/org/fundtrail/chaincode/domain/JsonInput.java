@@ -302,9 +302,4 @@ public final class JsonInput {
         }
         return List.copyOf(ids);
     }
-
-    /** @return whether the optional field is present and not null */
-    public boolean contains(String field) {
-        return has(field);
-    }
 }

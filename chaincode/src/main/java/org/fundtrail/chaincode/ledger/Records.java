@@ -137,11 +137,8 @@ public final class Records {
         List<String> ids = new ArrayList<>();
         String bookmark = "";
         do {
-            WorldState.Page page = state.keysUnder(Keys.partial(index, from), PAGE, bookmark);
-            for (String key : page.keys()) {
-                List<String> attributes = CompositeKey.parseCompositeKey(key).getAttributes();
-                ids.add(attributes.get(attributes.size() - 1));
-            }
+            WorldState.Page page = linkedPage(index, from, PAGE, bookmark);
+            ids.addAll(page.keys());
             bookmark = page.bookmark();
         } while (!bookmark.isEmpty());
         return ids;

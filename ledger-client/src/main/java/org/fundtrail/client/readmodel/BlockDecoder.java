@@ -1,7 +1,5 @@
 package org.fundtrail.client.readmodel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.ByteArrayInputStream;
@@ -14,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fundtrail.chaincode.domain.CanonicalJson;
 import org.fundtrail.chaincode.domain.LedgerRecord;
-import org.fundtrail.chaincode.domain.RecordType;
+import org.fundtrail.client.LedgerRecords;
 import org.fundtrail.chaincode.domain.Transfer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
@@ -183,23 +180,9 @@ final class BlockDecoder {
 
     private static List<LedgerRecord> records(long block, String txId, ByteString payload)
             throws ProjectionException {
-        ObjectMapper mapper = CanonicalJson.mapper();
         try {
-            JsonNode root = mapper.readTree(payload.toByteArray());
-            JsonNode array = root == null ? null : root.get("records");
-            if (array == null || !array.isArray()) {
-                throw new ProjectionException(block, txId, "the event payload has no \"records\" array", null);
-            }
-            List<LedgerRecord> records = new ArrayList<>(array.size());
-            for (JsonNode node : array) {
-                JsonNode type = node.get("type");
-                if (type == null) {
-                    throw new ProjectionException(block, txId, "a record has no \"type\"", null);
-                }
-                records.add(mapper.treeToValue(node, RecordType.valueOf(type.asText()).recordClass()));
-            }
-            return records;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            return LedgerRecords.parseWritten(payload.toByteArray());
+        } catch (IllegalArgumentException e) {
             throw new ProjectionException(block, txId, "the event payload is not a list of Fundtrail records: "
                     + e.getMessage(), e);
         }
