@@ -56,7 +56,7 @@ final class FundtrailServer implements AutoCloseable {
             throw new UserError(ExitCode.ERROR, "a node (pid " + r.pid() + ") already serves " + dir.root()
                     + " on port " + r.gatewayPort() + "; stop it first");
         });
-        NetworkDefinition definition = Network.init(dir, definitionFile);
+        NetworkDefinition definition = Network.definition(dir, definitionFile);
         EmbeddedNode node = EmbeddedNode.newInstance().dataDirectory(dir.nodeDir()).network(definition)
                 .port(gatewayPort).contractClasspath(contractClasspath()).build();
         try {
@@ -70,6 +70,7 @@ final class FundtrailServer implements AutoCloseable {
         ReadModel readModel = null;
         FundtrailLedger reader = null;
         try {
+            Network.writeConnections(dir, definition, node.crypto());
             readModel = ReadModel.open(dir.readModelUrl());
             String[] who = readerIdentity(definition);
             ConnectionConfig config = ConnectionConfig.load(dir.connectionFile(who[0], who[1]));

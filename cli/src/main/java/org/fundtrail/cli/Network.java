@@ -29,6 +29,19 @@ final class Network {
      * @return the definition in force
      */
     static NetworkDefinition init(DataDir dir, Path definitionFile) throws IOException {
+        NetworkDefinition definition = definition(dir, definitionFile);
+        writeConnections(dir, definition, CryptoGenerator.generate(definition, dir.nodeDir().resolve("crypto")));
+        return definition;
+    }
+
+    /**
+     * Writes the network definition into a new data folder and reads the one in force.
+     *
+     * @param dir the data folder
+     * @param definitionFile a network definition to use for a new folder, or null for the default
+     * @return the definition in force
+     */
+    static NetworkDefinition definition(DataDir dir, Path definitionFile) throws IOException {
         Files.createDirectories(dir.root());
         if (!dir.isInitialised()) {
             if (definitionFile != null) {
@@ -40,8 +53,11 @@ final class Network {
                 }
             }
         }
-        NetworkDefinition definition = NetworkDefinition.load(dir.networkFile());
-        NetworkCrypto crypto = CryptoGenerator.generate(definition, dir.nodeDir().resolve("crypto"));
+        return NetworkDefinition.load(dir.networkFile());
+    }
+
+    /** Writes a connection file for every user that has none yet. */
+    static void writeConnections(DataDir dir, NetworkDefinition definition, NetworkCrypto crypto) throws IOException {
         for (OrgDefinition org : definition.organizations()) {
             for (UserDefinition user : org.users()) {
                 Path file = dir.connectionFile(org.mspId(), user.name());
@@ -53,7 +69,6 @@ final class Network {
                 }
             }
         }
-        return definition;
     }
 
     private static Path firstFile(Path folder) throws IOException {
