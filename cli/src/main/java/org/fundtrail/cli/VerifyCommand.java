@@ -83,17 +83,12 @@ final class VerifyCommand implements Callable<Integer> {
                 }
                 builder.trusted(start, ChannelConfig.fromConfigBlock(block0));
             }
-            String lastHash = HexFormat.of().formatHex(BlockHashes.headerHash(start.getHeader()));
             try (BlockVerifier verifier = builder.build();
                  BlockSource.Stream stream = blocks.blocks(from + 1)) {
                 long total = last - from;
-                for (long n = from + 1; n <= last; n++) {
-                    Block next = stream.next();
-                    verifier.verify(next);
-                    lastHash = HexFormat.of().formatHex(BlockHashes.headerHash(next.getHeader()));
-                    progress.update(n - from, total);
-                }
+                verifier.verifyAll(upTo(stream, total), b -> progress.update(b.getHeader().getNumber() - from, total));
                 VerificationReport report = verifier.report();
+                String lastHash = report.lastHeaderHash();
                 if (output.json()) {
                     OutputOptions.printJson(out, java.util.Map.of("verified", true, "report", report,
                             "lastBlock", last, "lastHeaderHash", lastHash));
@@ -118,6 +113,27 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The first {@code count} blocks of a stream that would otherwise wait for more. */
+    private static java.util.Iterator<Block> upTo(java.util.Iterator<Block> stream, long count) {
+        return new java.util.Iterator<>() {
+            private long left = count;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public Block next() {
+                if (left <= 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                left--;
+                return stream.next();
+            }
+        };
     }
 
     private long lastBlock() {

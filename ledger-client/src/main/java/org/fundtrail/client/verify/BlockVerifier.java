@@ -1,6 +1,8 @@
 package org.fundtrail.client.verify;
 
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.hyperledger.fabric.protos.common.Block;
 
 /**
@@ -19,9 +21,7 @@ import org.hyperledger.fabric.protos.common.Block;
  *         .genesis(block0)
  *         .endorsementPolicy(EndorsementPolicy.parse("AND('FinanceMSP.peer','AuditMSP.peer')"))
  *         .build()) {
- *     for (Block b : blocksFrom1) {
- *         verifier.verify(b);
- *     }
+ *     verifier.verifyAll(blocksFrom1.iterator(), b -> { });
  *     verifier.verifyRecord(block, txId, Keys.record(RecordType.TRANSFER, "T-1"), recordBytes);
  *     System.out.println(verifier.report());
  * }
@@ -51,6 +51,17 @@ public interface BlockVerifier extends AutoCloseable {
      * @throws VerificationException never of another kind: the subclasses above are the whole list
      */
     void verify(Block next) throws VerificationException;
+
+    /**
+     * Verifies blocks in order, as {@link #verify} does one by one, but checks the signatures of the next
+     * few blocks while it finishes the current one, so the pool stays busy across block ends: the way to
+     * verify a long stretch of ledger. Stops at the first failure; blocks before it are verified.
+     *
+     * @param blocks the blocks after the last one verified or trusted, in order; read a few ahead
+     * @param verified told of each block once it has verified (e.g. to report progress)
+     * @throws VerificationException as {@link #verify} does, for the first block that fails
+     */
+    void verifyAll(Iterator<Block> blocks, Consumer<Block> verified) throws VerificationException;
 
     /**
      * Checks that a transaction of a block wrote exactly these bytes under a key of the chaincode. Checks

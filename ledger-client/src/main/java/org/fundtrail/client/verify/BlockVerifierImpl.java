@@ -4,14 +4,15 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Consumer;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
@@ -32,6 +33,10 @@ final class BlockVerifierImpl implements BlockVerifier {
     /** Codes that depend on ledger state, which a verifier started from a trusted block cannot recompute. */
     private static final List<TxValidationCode> STATE_CODES = List.of(TxValidationCode.MVCC_READ_CONFLICT,
             TxValidationCode.PHANTOM_READ_CONFLICT, TxValidationCode.DUPLICATE_TXID);
+
+    /** How far {@link #verifyAll} checks ahead of the block it finishes. */
+    private static final int LOOKAHEAD_BLOCKS = 16;
+    private static final int LOOKAHEAD_TRANSACTIONS = 1024;
 
     private final String chaincode;
     /** Replaced by each config block. */
@@ -131,65 +136,145 @@ final class BlockVerifierImpl implements BlockVerifier {
 
     @Override
     public void verify(Block next) throws VerificationException {
+        finish(start(next));
+    }
+
+    @Override
+    public void verifyAll(Iterator<Block> blocks, Consumer<Block> verified) throws VerificationException {
+        // Signatures of the next few blocks are checked while the oldest one is finished, so the pool does
+        // not wait at every block's end. A config block changes the identities and the policy those checks
+        // use: nothing after it starts until it is finished.
+        ArrayDeque<Checks> ahead = new ArrayDeque<>();
+        int aheadTransactions = 0;
+        try {
+            while (!ahead.isEmpty() || blocks.hasNext()) {
+                boolean configAhead = !ahead.isEmpty() && ahead.peekLast().config;
+                while (pool != null && !configAhead && blocks.hasNext() && ahead.size() < LOOKAHEAD_BLOCKS
+                        && aheadTransactions < LOOKAHEAD_TRANSACTIONS) {
+                    Checks c = start(blocks.next());
+                    ahead.add(c);
+                    aheadTransactions += c.count;
+                    configAhead = c.config;
+                }
+                if (ahead.isEmpty()) {
+                    ahead.add(start(blocks.next()));
+                }
+                Checks oldest = ahead.poll();
+                aheadTransactions -= oldest.count;
+                finish(oldest);
+                verified.accept(oldest.block);
+            }
+        } finally {
+            for (Checks c : ahead) {
+                c.cancel();
+            }
+        }
+    }
+
+    /** The work started for one block: the per-transaction checks and the block-level ones, maybe still running. */
+    private static final class Checks {
+        final Block block;
+        final int count;
+        final boolean config;
+        final List<ForkJoinTask<?>> tasks = new ArrayList<>();
+        final TxResult[] results;
+        /** The orderer signatures' signers, or why they fail. */
+        Object orderer;
+        DataHashException dataHash;
+
+        Checks(Block block, boolean config) {
+            this.block = block;
+            this.count = block.getData().getDataCount();
+            this.config = config;
+            this.results = new TxResult[config ? 0 : count];
+        }
+
+        void await() {
+            for (ForkJoinTask<?> t : tasks) {
+                t.join();
+            }
+        }
+
+        void cancel() {
+            for (ForkJoinTask<?> t : tasks) {
+                t.cancel(false);
+            }
+        }
+    }
+
+    /**
+     * Starts what can be checked of a block without the previous ones: each transaction's signatures,
+     * endorsements and structure, the data hash and the orderer's signatures; on the pool when there is one.
+     */
+    private Checks start(Block next) {
+        int count = next.getData().getDataCount();
+        Checks c = new Checks(next, count == 1 && isConfig(next.getData().getData(0)));
+        if (c.config) {
+            return c;
+        }
+        long n = next.getHeader().getNumber();
+        List<Runnable> work = new ArrayList<>(count + 2);
+        work.add(() -> {
+            try {
+                checkDataHash(next);
+            } catch (DataHashException e) {
+                c.dataHash = e;
+            }
+        });
+        work.add(() -> {
+            try {
+                c.orderer = ordererSignatures(next, false);
+            } catch (VerificationException e) {
+                c.orderer = e;
+            }
+        });
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            work.add(() -> c.results[index] = check(n, index, next.getData().getData(index)));
+        }
+        for (Runnable r : work) {
+            if (pool == null) {
+                r.run();
+            } else {
+                c.tasks.add(pool.submit(r));
+            }
+        }
+        return c;
+    }
+
+    /** Waits for a block's checks and applies it: chain, filter, validation codes, state, counters. */
+    private void finish(Checks c) throws VerificationException {
+        Block next = c.block;
         long n = next.getHeader().getNumber();
         if (n != lastNumber + 1) {
+            c.cancel();
             throw new HashChainException(n, -1, null, "not the next block", String.valueOf(lastNumber + 1),
                     String.valueOf(n));
         }
         byte[] previous = next.getHeader().getPreviousHash().toByteArray();
         if (!Arrays.equals(previous, lastHeaderHash)) {
+            c.cancel();
             throw new HashChainException(n, -1, null, "previous_hash is not the hash of block " + lastNumber
                     + "'s header", HEX.formatHex(lastHeaderHash), HEX.formatHex(previous));
         }
-        int count = next.getData().getDataCount();
-        if (count == 1 && isConfig(next.getData().getData(0))) {
+        if (c.config) {
             checkDataHash(next);
             verifyConfigBlock(next, checkFilter(next)[0]);
             return;
         }
-        TxResult[] results = new TxResult[count];
-        // The data hash and the orderer's signatures are two more tasks, so the pool never waits on them;
-        // their failures are reported first, in that order.
-        Object[] orderer = new Object[1];
-        DataHashException[] dataHash = new DataHashException[1];
-        IntConsumer task = i -> {
-            if (i == count + 1) {
-                try {
-                    checkDataHash(next);
-                } catch (DataHashException e) {
-                    dataHash[0] = e;
-                }
-            } else if (i == count) {
-                try {
-                    orderer[0] = ordererSignatures(next, false);
-                } catch (VerificationException e) {
-                    orderer[0] = e;
-                }
-            } else {
-                results[i] = check(n, i, next.getData().getData(i));
-            }
-        };
-        if (pool == null) {
-            IntStream.rangeClosed(0, count + 1).forEach(task);
-        } else {
-            try {
-                pool.submit(() -> IntStream.rangeClosed(0, count + 1).parallel().forEach(task)).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while verifying block " + n, e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("verifying block " + n + " failed unexpectedly", e.getCause());
-            }
+        c.await();
+        // Failures are reported in this order: data hash, filter shape, orderer signatures, transactions.
+        if (c.dataHash != null) {
+            throw c.dataHash;
         }
-        if (dataHash[0] != null) {
-            throw dataHash[0];
-        }
+        int count = c.count;
         byte[] filter = checkFilter(next);
-        if (orderer[0] instanceof VerificationException e) {
+        if (c.orderer instanceof VerificationException e) {
             throw e;
         }
         @SuppressWarnings("unchecked")
-        List<Identities.Accepted> signers = (List<Identities.Accepted>) orderer[0];
+        List<Identities.Accepted> signers = (List<Identities.Accepted>) c.orderer;
+        TxResult[] results = c.results;
         long signed = signers.size();
         Instant blockTime = null;
         for (TxResult r : results) {

@@ -120,9 +120,7 @@ class BlockVerifierTest {
     private static VerificationReport verifyAll(List<Block> chain) throws VerificationException {
         try (BlockVerifier v = BlockVerifier.newInstance().genesis(chain.get(0)).endorsementPolicy(ledger.policy())
                 .build()) {
-            for (Block b : chain.subList(1, chain.size())) {
-                v.verify(b);
-            }
+            v.verifyAll(chain.subList(1, chain.size()).iterator(), b -> { });
             return v.report();
         }
     }
@@ -177,6 +175,33 @@ class BlockVerifierTest {
         assertThat(report.lastBlockNumber()).isEqualTo(blocks.size() - 1);
         assertThat(report.lastHeaderHash())
                 .isEqualTo(HEX.formatHex(BlockHashes.headerHash(blocks.get(blocks.size() - 1).getHeader())));
+    }
+
+    @Test
+    void verifying_block_by_block_reports_what_verifying_all_at_once_does() throws Exception {
+        try (BlockVerifier v = fromGenesis()) {
+            for (Block b : blocks.subList(1, blocks.size())) {
+                v.verify(b);
+            }
+            assertThat(v.report()).isEqualTo(verifyAll(blocks));
+        }
+    }
+
+    @Test
+    void verifying_all_at_once_stops_at_the_first_bad_block_with_the_good_ones_verified() throws Exception {
+        Location at = locate(blocks, transferTx);
+        List<Block> chain = replace(blocks, at.block(),
+                withCode(blocks.get(at.block()), at.index(), TxValidationCode.MVCC_READ_CONFLICT));
+        List<Long> verified = new ArrayList<>();
+        try (BlockVerifier v = fromGenesis()) {
+            assertThatThrownBy(() -> v.verifyAll(chain.subList(1, chain.size()).iterator(),
+                    b -> verified.add(b.getHeader().getNumber()))).isInstanceOf(TransactionFilterException.class);
+
+            assertThat(v.report().lastBlockNumber()).isEqualTo(at.block() - 1);
+            assertThat(verified).isEqualTo(java.util.stream.LongStream.range(1, at.block()).boxed().toList());
+            v.verifyAll(blocks.subList(at.block(), blocks.size()).iterator(), b -> { });
+            assertThat(v.report()).isEqualTo(verifyAll(blocks));
+        }
     }
 
     @Test
@@ -685,5 +710,34 @@ class BlockVerifierTest {
         assertThat(e.txId()).isEqualTo(appropriationTx);
         assertThat(e.getMessage()).contains("creator");
         assertThat(e.found()).contains("revoked");
+
+        // The same revocation arriving in a config block after block 0: the blocks behind it, read ahead by
+        // verifyAll, must be checked against the new configuration, not the one before it. (Renumbered
+        // blocks shift the versions their reads name, so this verifies from block 0 trusted, without MVCC.)
+        SigningIdentity orderer = ledger.node.crypto().orderer();
+        Envelope signedConfig = Envelope.newBuilder().setPayload(changed.toByteString())
+                .setSignature(ByteString.copyFrom(orderer.sign(changed.toByteArray()))).build();
+        BlockFactory factory = new BlockFactory(orderer);
+        List<Block> chain = new ArrayList<>(List.of(blocks.get(0)));
+        chain.add(factory.build(1, BlockHashes.headerHash(blocks.get(0).getHeader()),
+                List.of(signedConfig.toByteString()), new byte[] {TxValidationCode.VALID_VALUE}));
+        for (Block b : blocks.subList(1, blocks.size())) {
+            chain.add(factory.build(chain.size(), BlockHashes.headerHash(chain.get(chain.size() - 1).getHeader()),
+                    b.getData().getDataList(),
+                    b.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).toByteArray()));
+        }
+        List<Long> verified = new ArrayList<>();
+
+        IdentityException midway = catchThrowableOfType(IdentityException.class, () -> {
+            try (BlockVerifier v = BlockVerifier.newInstance()
+                    .trusted(blocks.get(0), ChannelConfig.fromConfigBlock(blocks.get(0))).endorsementPolicy(ledger.policy()).build()) {
+                v.verifyAll(chain.subList(1, chain.size()).iterator(), b -> verified.add(b.getHeader().getNumber()));
+            }
+        });
+
+        assertThat(midway.blockNumber()).isEqualTo(at.block() + 1);
+        assertThat(midway.txId()).isEqualTo(appropriationTx);
+        assertThat(midway.found()).contains("revoked");
+        assertThat(verified).isEqualTo(java.util.stream.LongStream.range(1, at.block() + 1).boxed().toList());
     }
 }
