@@ -9,7 +9,9 @@ import java.net.BindException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
@@ -33,6 +35,8 @@ final class ApiServerImpl implements ApiServer {
     static final long MAX_BODY_BYTES = 1024;
     /** The largest request head (request line and headers). */
     static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** Headers of every answer: CORS for browsers on other sites, and no content sniffing. */
+    static final Map<String, String> COMMON_HEADERS = commonHeaders();
 
     private final BuilderImpl config;
     private final Ledger ledger;
@@ -41,6 +45,7 @@ final class ApiServerImpl implements ApiServer {
     private final Javalin app;
     private final RateLimiter limiter;
     private final ResponseCache cache;
+    private final CachedAnswerHandler cachedAnswers;
     private boolean started;
     private boolean closed;
 
@@ -49,6 +54,8 @@ final class ApiServerImpl implements ApiServer {
         this.ledger = new Ledger(b.readModel, 4);
         this.cache = new ResponseCache(b.cacheBytes);
         this.limiter = b.rateRequests > 0 ? new RateLimiter(b.rateRequests, b.ratePeriod) : null;
+        this.cachedAnswers = new CachedAnswerHandler(ledger, cache, limiter, b.maxAge.toSeconds(),
+                b.accessLog ? ACCESS : null);
         SummaryRepository summaries = new SummaryRepository(b.readModel.jdbcUrl(),
                 (int) Math.max(1, b.timeout.toSeconds()));
         PageController pages = new PageController();
@@ -69,7 +76,11 @@ final class ApiServerImpl implements ApiServer {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // In front of Javalin: Javalin puts its servlet handler inside the innermost wrapper.
+                server.insertHandler(cachedAnswers);
+            });
             if (b.accessLog) {
                 cfg.requestLogger.http(ApiServerImpl::access);
             }
@@ -87,6 +98,14 @@ final class ApiServerImpl implements ApiServer {
         });
     }
 
+    private static Map<String, String> commonHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Access-Control-Allow-Origin", "*");
+        h.put("Access-Control-Expose-Headers", "ETag, Retry-After, Content-Disposition");
+        h.put("X-Content-Type-Options", "nosniff");
+        return java.util.Collections.unmodifiableMap(h);
+    }
+
     private static String version() {
         String v = ApiServerImpl.class.getPackage().getImplementationVersion();
         return v != null ? v : "0.1.0-SNAPSHOT";
@@ -94,9 +113,7 @@ final class ApiServerImpl implements ApiServer {
 
     /** Every request: CORS, security headers, read-only methods, body size, rate limit. */
     private void before(Context ctx) {
-        ctx.header("Access-Control-Allow-Origin", "*");
-        ctx.header("Access-Control-Expose-Headers", "ETag, Retry-After, Content-Disposition");
-        ctx.header("X-Content-Type-Options", "nosniff");
+        COMMON_HEADERS.forEach(ctx::header);
         if (!READ_METHODS.contains(ctx.method())) {
             ctx.header("Allow", "GET, HEAD, OPTIONS");
             throw new ApiException(405, "METHOD_NOT_ALLOWED", null, ctx.method().name()
@@ -139,8 +156,11 @@ final class ApiServerImpl implements ApiServer {
                     return;
                 }
                 if (!csv && cache.enabled()) {
-                    String query = ctx.queryString();
-                    String key = query == null ? ctx.path() : ctx.path() + "?" + query;
+                    String key = ctx.attribute(CachedAnswerHandler.KEY);
+                    if (key == null) {
+                        String query = ctx.queryString();
+                        key = query == null ? ctx.path() : ctx.path() + "?" + query;
+                    }
                     ResponseCache.Entry hit = cache.get(height, key);
                     if (hit != null) {
                         ctx.contentType(hit.contentType()).result(hit.body());
@@ -149,7 +169,8 @@ final class ApiServerImpl implements ApiServer {
                     route.handler().handle(ctx, params);
                     byte[] body = ctx.attribute(Responses.BODY);
                     if (body != null && ctx.statusCode() == 200) {
-                        cache.put(height, key, new ResponseCache.Entry(body, Responses.JSON));
+                        cache.put(height, key, new ResponseCache.Entry(body, Responses.JSON,
+                                route.produces().size() > 1));
                     }
                     return;
                 }
@@ -181,10 +202,15 @@ final class ApiServerImpl implements ApiServer {
     private static void access(Context ctx, Float ms) {
         if (ACCESS.isInfoEnabled()) {
             String query = ctx.queryString();
-            String target = query == null ? ctx.path() : ctx.path() + "?" + query;
-            ACCESS.info("{} {} {} {} {}ms", ctx.ip(), ctx.method().name(), Params.preview(target.length() > 300
-                    ? target.substring(0, 300) : target), ctx.statusCode(), String.format("%.1f", ms));
+            logAccess(ctx.ip(), ctx.method().name(), query == null ? ctx.path() : ctx.path() + "?" + query,
+                    ctx.statusCode(), ms);
         }
+    }
+
+    /** One line of the access log: client, method, target (shortened, control characters escaped), status, time. */
+    static void logAccess(String ip, String method, String target, int status, float ms) {
+        ACCESS.info("{} {} {} {} {}ms", ip, method, Params.preview(target.length() > 300 ? target.substring(0, 300)
+                : target), status, String.format("%.1f", ms));
     }
 
     /** Answers Jetty's own errors (malformed request line, headers too large, …) in the one error shape. */
@@ -219,6 +245,11 @@ final class ApiServerImpl implements ApiServer {
     /** @return the OpenAPI document served at /openapi.json */
     byte[] openapi() {
         return openapi.clone();
+    }
+
+    /** @return how many requests were answered from the cache in front of Javalin (for tests) */
+    long answeredInFront() {
+        return cachedAnswers.answered();
     }
 
     /** @return the Javalin app (for tests that compare the document with the router) */

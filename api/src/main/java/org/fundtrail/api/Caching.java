@@ -15,6 +15,11 @@ final class Caching {
         return "W/\"h" + height + "-" + variant + "\"";
     }
 
+    /** @return the Cache-Control value of an answer that may be reused for this long */
+    static String maxAge(long seconds) {
+        return "public, max-age=" + seconds;
+    }
+
     /** @return whether an If-None-Match header names the ETag (weak comparison, as RFC 9110 asks) */
     static boolean matches(String ifNoneMatch, String etag) {
         String tag = opaque(etag);
@@ -39,10 +44,11 @@ final class Caching {
     static boolean ledger(Context ctx, long height, String variant, long maxAgeSeconds) {
         String etag = ledgerEtag(height, variant);
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "public, max-age=" + maxAgeSeconds);
+        ctx.header("Cache-Control", maxAge(maxAgeSeconds));
         String inm = ctx.header("If-None-Match");
         if (inm != null && matches(inm, etag)) {
             ctx.status(304);
+            ctx.res().setContentType(null); // not Javalin's default text/plain: a 304 carries no content
             return true;
         }
         return false;

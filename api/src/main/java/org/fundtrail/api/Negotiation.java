@@ -9,7 +9,11 @@ final class Negotiation {
 
     /** @return whether the Accept header prefers {@code text/csv} to JSON */
     static boolean wantsCsv(Context ctx) {
-        String accept = ctx.header("Accept");
+        return wantsCsv(ctx.header("Accept"));
+    }
+
+    /** @return whether an Accept header (null when absent) prefers {@code text/csv} to JSON */
+    static boolean wantsCsv(String accept) {
         if (accept == null || !accept.contains("text/csv")) {
             return false;
         }

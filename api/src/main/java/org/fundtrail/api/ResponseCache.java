@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * height. Popular records, pages and traces are then served without touching the database.
  */
 final class ResponseCache {
-    /** One rendered answer. */
-    record Entry(byte[] body, String contentType) {
+    /**
+     * One rendered answer.
+     *
+     * @param variesByAccept whether its route also answers CSV to an Accept header that prefers it
+     */
+    record Entry(byte[] body, String contentType, boolean variesByAccept) {
     }
 
     private final long maxBytes;

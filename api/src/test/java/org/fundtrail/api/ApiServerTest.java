@@ -349,6 +349,51 @@ class ApiServerTest {
     }
 
     @Test
+    void an_answer_from_the_cache_in_front_of_javalin_equals_the_one_javalin_rendered() throws Exception {
+        try (ApiServer fresh = ApiServer.newInstance().readModel(fixture.readModel).port(0)
+                .rateLimit(0, java.time.Duration.ofMinutes(1)).build()) {
+            fresh.start();
+            ApiServerImpl impl = (ApiServerImpl) fresh;
+            Http h = new Http(fresh.port());
+            List<String> urls = List.of("/api/v1/allocations/G-01", "/api/v1/allocations?fiscalYear=2026&limit=3",
+                    "/api/v1/trace/A-H-2026?direction=down", "/api/v1/summary?fiscalYear=2026",
+                    "/api/v1/allocations?limit=2&q=%C3%A9cole");
+            for (String url : urls) {
+                long before = impl.answeredInFront();
+                HttpResponse<String> rendered = h.get(url);
+                assertThat(impl.answeredInFront()).as("first ask of " + url + " goes to Javalin").isEqualTo(before);
+                HttpResponse<String> cached = h.get(url);
+                assertThat(impl.answeredInFront()).as("second ask of " + url + " is answered in front")
+                        .isEqualTo(before + 1);
+                assertThat(cached.statusCode()).isEqualTo(rendered.statusCode()).isEqualTo(200);
+                assertThat(cached.body()).isEqualTo(rendered.body());
+                assertThat(withoutDate(cached)).as(url).isEqualTo(withoutDate(rendered));
+
+                String etag = cached.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> notModified = h.get(url, "If-None-Match", "W/\"h0-json\", " + etag);
+                assertThat(impl.answeredInFront()).isEqualTo(before + 2);
+                // Asking for compression sends the request on to Javalin: its 304 must look the same.
+                HttpResponse<String> javalin304 = h.get(url, "If-None-Match", "W/\"h0-json\", " + etag,
+                        "Accept-Encoding", "gzip");
+                assertThat(impl.answeredInFront()).isEqualTo(before + 2);
+                assertThat(notModified.statusCode()).isEqualTo(javalin304.statusCode()).isEqualTo(304);
+                assertThat(notModified.body()).isEmpty();
+                assertThat(withoutDate(notModified)).as(url).isEqualTo(withoutDate(javalin304));
+            }
+            HttpResponse<String> csv = h.get("/api/v1/allocations?fiscalYear=2026&limit=3", "Accept", "text/csv");
+            assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).as("a cached JSON answer is not"
+                    + " served to a client that wants CSV").startsWith("text/csv");
+            assertThat(h.send("HEAD", "/api/v1/allocations/G-01").body()).isEmpty();
+        }
+    }
+
+    private static java.util.Map<String, List<String>> withoutDate(HttpResponse<String> r) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+
+    @Test
     void health_head_cors_and_read_only_methods() throws Exception {
         JsonNode health = http.json("/api/v1/health");
         assertThat(health.get("status").asText()).isEqualTo("UP");

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class ResponseCacheTest {
     private static ResponseCache.Entry entry(int size) {
-        return new ResponseCache.Entry(new byte[size], "application/json");
+        return new ResponseCache.Entry(new byte[size], "application/json", false);
     }
 
     @Test
