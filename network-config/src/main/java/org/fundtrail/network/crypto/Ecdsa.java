@@ -42,10 +42,7 @@ final class Ecdsa {
 
     static byte[] sign(PrivateKey key, byte[] message) {
         ECPrivateKeyParameters params = parameters(key);
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(message, 0, message.length);
-        byte[] hash = new byte[digest.getDigestSize()];
-        digest.doFinal(hash, 0);
+        byte[] hash = Sha256.of(message);
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, params);
         BigInteger[] rs = signer.generateSignature(hash);

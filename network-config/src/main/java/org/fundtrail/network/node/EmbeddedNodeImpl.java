@@ -128,7 +128,10 @@ final class EmbeddedNodeImpl implements EmbeddedNode {
             }
             GatewayService gateway = new GatewayService(network.channel(), () -> "in-process:" + inProcessName, gatewayMsp, endorser,
                     committer, msps, store, streams);
+            // No handler blocks (streams run on their own pool, commit status completes from the committer), so
+            // in-process calls run their handler on the caller's thread: no hand-off to another thread and back.
             inProcessServer = InProcessServerBuilder.forName(inProcessName).maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .directExecutor()
                     .addService(gateway).addService(new DeliverService(network.channel(), msps, store, committer, streams))
                     .build().start();
         } catch (GeneralSecurityException e) {

@@ -6,10 +6,10 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.sec.SECNamedCurves;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+import org.fundtrail.network.crypto.Sha256;
 
 /**
  * ECDSA P-256 / SHA-256 verification as Fabric's BCCSP does it (DER signature, low-S required), with
@@ -58,10 +58,7 @@ public final class Signatures {
         if (r.signum() <= 0 || s.signum() <= 0 || s.compareTo(HALF_ORDER) > 0) {
             return false;
         }
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(message, 0, message.length);
-        byte[] hash = new byte[32];
-        digest.doFinal(hash, 0);
+        byte[] hash = Sha256.of(message);
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, key);
         return verifier.verifySignature(hash, r, s);

@@ -32,7 +32,9 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  * TCP, at several numbers of transactions in flight, plus the rate at which this machine can do the
  * signing and verification work one transaction needs. Run with {@code network-config/bench/submit-bench.sh}.
  *
- * <p>Options: {@code --seconds S} per level (15), {@code --warmup S} (3), {@code --levels 1,16,64},
+ * <p>Options: {@code --seconds S} per level (15), {@code --warmup S} before each level (3),
+ * {@code --jit-warmup S} of untimed load before the first transport's levels (60; 20 for the next),
+ * {@code --transport inprocess,tcp} (both, in that order), {@code --levels 1,16,64},
  * {@code --prefill N} synthetic transactions written before the node starts (0), {@code --data DIR},
  * {@code --limit-seconds S} for the sign+verify measurement (5; 0 skips it).
  */
@@ -43,19 +45,28 @@ public final class SubmitBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = 15;
         int warmup = 3;
+        int jitWarmup = 60;
         int[] levels = {1, 16, 64};
         long prefill = 0;
         Path data = null;
         int limitSeconds = 3;
+        List<String> transports = List.of("inprocess", "tcp");
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--jit-warmup" -> jitWarmup = Integer.parseInt(args[i + 1]);
                 case "--levels" -> levels = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--prefill" -> prefill = Long.parseLong(args[i + 1]);
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--limit-seconds" -> limitSeconds = Integer.parseInt(args[i + 1]);
+                case "--transport" -> transports = List.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        for (String t : transports) {
+            if (!t.equals("tcp") && !t.equals("inprocess")) {
+                throw new IllegalArgumentException("--transport takes tcp, inprocess or both (comma-separated): " + t);
             }
         }
         if (data == null) {
@@ -76,7 +87,37 @@ public final class SubmitBenchmark {
             node.start();
             System.out.printf("node started in %.1f s at height %,d%n", (System.nanoTime() - t) / 1e9, node.height());
             NetworkCrypto crypto = node.crypto();
-            // Best of three: on a shared machine the fastest run is the closest to what it can do.
+            SigningIdentity user = crypto.user("FinanceMSP", "officer@mof");
+            List<String> rows = new ArrayList<>();
+            List<Result> results = new ArrayList<>();
+            boolean first = true;
+            for (String transport : transports) {
+                ManagedChannel channel = transport.equals("tcp")
+                        ? NettyChannelBuilder.forAddress("127.0.0.1", node.port()).usePlaintext()
+                                .maxInboundMessageSize(100 << 20).build()
+                        : node.inProcessChannel();
+                try (Gateway gateway = Gateway.newInstance().identity(new X509Identity(user.mspId(), user.certificate()))
+                        .signer(Signers.newPrivateKeySigner(user.privateKey())).hash(Hash.SHA256).connection(channel)
+                        .connect()) {
+                    Contract contract = gateway.getNetwork(def.channel()).getContract(def.chaincode(), "probe");
+                    // The JIT compiles the generated protobuf classes for a minute or more; measure after that.
+                    int w = first ? jitWarmup : Math.min(jitWarmup, 20);
+                    if (w > 0) {
+                        System.out.printf("warming up over %s: 64 in flight for %d s (not measured)%n", transport, w);
+                        run(contract, 64, w, 0);
+                    }
+                    first = false;
+                    for (int level : levels) {
+                        Result r = run(contract, level, warmup, seconds);
+                        results.add(r);
+                        rows.add(String.format("| %s | %d | %.0f | %.1f | %.1f |", transport.equals("tcp")
+                                ? "loopback TCP" : "in-process", level, r.rate, r.p50, r.p99));
+                    }
+                } finally {
+                    channel.shutdownNow();
+                }
+            }
+            // Measured last, with every path compiled, so a JIT still at work cannot lower the limit.
             double limit = Double.NaN;
             double cpuPerSet = Double.NaN;
             for (int i = 0; i < 3 && limitSeconds > 0; i++) {
@@ -85,26 +126,17 @@ public final class SubmitBenchmark {
                 cpuPerSet = Double.isNaN(cpuPerSet) ? r[1] : Math.min(cpuPerSet, r[1]);
             }
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf("sign+verify work of one transaction (5 ECDSA P-256 signs + 5 verifies), all cores, best of 3: %.0f tx/s"
-                    + " (%.2f ms CPU per transaction, so %.0f tx/s on %d idle cores)%n", limit, cpuPerSet, cores * 1000 / cpuPerSet,
-                    cores);
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", node.port()).usePlaintext()
-                    .maxInboundMessageSize(100 << 20).build();
-            SigningIdentity user = crypto.user("FinanceMSP", "officer@mof");
-            try (Gateway gateway = Gateway.newInstance().identity(new X509Identity(user.mspId(), user.certificate()))
-                    .signer(Signers.newPrivateKeySigner(user.privateKey())).hash(Hash.SHA256).connection(channel).connect()) {
-                Contract contract = gateway.getNetwork(def.channel()).getContract(def.chaincode(), "probe");
-                System.out.println();
-                System.out.println("| in flight | committed tx/s | p50 ms | p99 ms | % of sign+verify limit | CPU ms/tx (node+client)"
-                        + " | sign+verify share of CPU |");
-                System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
-                for (int level : levels) {
-                    Result r = run(contract, level, warmup, seconds);
-                    System.out.printf("| %d | %.0f | %.1f | %.1f | %.0f%% | %.2f | %.0f%% |%n", level, r.rate, r.p50, r.p99,
-                            100 * r.rate / limit, r.cpuPerTx, 100 * cpuPerSet / r.cpuPerTx);
-                }
-            } finally {
-                channel.shutdownNow();
+            System.out.printf("sign+verify work of one transaction (5 ECDSA P-256 signs + 5 verifies), all cores, best of 3,"
+                    + " measured after the runs: %.0f tx/s (%.2f ms CPU per transaction, so %.0f tx/s on %d idle"
+                    + " cores)%n", limit, cpuPerSet, cores * 1000 / cpuPerSet, cores);
+            System.out.println();
+            System.out.println("| gateway client over | in flight | committed tx/s | p50 ms | p99 ms | % of sign+verify limit"
+                    + " | CPU ms/tx (node+client) | sign+verify share of CPU |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (int i = 0; i < rows.size(); i++) {
+                Result r = results.get(i);
+                System.out.printf("%s %.0f%% | %.2f | %.0f%% |%n", rows.get(i), 100 * r.rate / limit, r.cpuPerTx,
+                        100 * cpuPerSet / r.cpuPerTx);
             }
             System.gc();
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
