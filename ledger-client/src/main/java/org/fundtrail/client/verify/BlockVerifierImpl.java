@@ -156,8 +156,10 @@ final class BlockVerifierImpl implements BlockVerifier {
                     aheadTransactions += c.count;
                     configAhead = c.config;
                 }
-                if (ahead.isEmpty()) {
-                    ahead.add(start(blocks.next()));
+                if (ahead.isEmpty()) { // no pool: one block at a time
+                    Checks c = start(blocks.next());
+                    ahead.add(c);
+                    aheadTransactions += c.count;
                 }
                 Checks oldest = ahead.poll();
                 aheadTransactions -= oldest.count;

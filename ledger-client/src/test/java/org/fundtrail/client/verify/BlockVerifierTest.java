@@ -207,11 +207,17 @@ class BlockVerifierTest {
     @Test
     void verifies_with_one_thread_as_with_a_pool() throws Exception {
         try (BlockVerifier v = BlockVerifier.newInstance().genesis(blocks.get(0)).endorsementPolicy(ledger.policy())
+                .threads(1).build();
+             BlockVerifier all = BlockVerifier.newInstance().genesis(blocks.get(0)).endorsementPolicy(ledger.policy())
                 .threads(1).build()) {
             for (Block b : blocks.subList(1, blocks.size())) {
                 v.verify(b);
             }
+            List<Long> verified = new ArrayList<>();
+            all.verifyAll(blocks.subList(1, blocks.size()).iterator(), b -> verified.add(b.getHeader().getNumber()));
             assertThat(v.report()).isEqualTo(verifyAll(blocks));
+            assertThat(all.report()).isEqualTo(verifyAll(blocks));
+            assertThat(verified).hasSize(blocks.size() - 1);
         }
     }
 
