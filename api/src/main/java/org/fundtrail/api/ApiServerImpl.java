@@ -55,7 +55,7 @@ final class ApiServerImpl implements ApiServer {
         this.cache = new ResponseCache(b.cacheBytes);
         this.limiter = b.rateRequests > 0 ? new RateLimiter(b.rateRequests, b.ratePeriod) : null;
         this.cachedAnswers = new CachedAnswerHandler(ledger, cache, limiter, b.maxAge.toSeconds(),
-                b.accessLog ? ACCESS : null);
+                b.accessLog);
         SummaryRepository summaries = new SummaryRepository(b.readModel.jdbcUrl(),
                 (int) Math.max(1, b.timeout.toSeconds()));
         PageController pages = new PageController();
@@ -209,6 +209,9 @@ final class ApiServerImpl implements ApiServer {
 
     /** One line of the access log: client, method, target (shortened, control characters escaped), status, time. */
     static void logAccess(String ip, String method, String target, int status, float ms) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
         ACCESS.info("{} {} {} {} {}ms", ip, method, Params.preview(target.length() > 300 ? target.substring(0, 300)
                 : target), status, String.format("%.1f", ms));
     }

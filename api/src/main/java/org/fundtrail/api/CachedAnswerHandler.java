@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
 
 /**
  * Answers a GET whose rendered answer is already in the {@link ResponseCache} at the ledger's
@@ -33,26 +32,27 @@ final class CachedAnswerHandler extends Handler.Wrapper {
     private final ResponseCache cache;
     private final RateLimiter limiter;
     private final long maxAgeSeconds;
-    private final Logger accessLog;
+    private final boolean logAccess;
     private final LongAdder answered = new LongAdder();
 
     /**
      * @param limiter the rate limiter, or null when there is none
-     * @param accessLog where to log answered requests, or null not to
+     * @param logAccess whether to write each answered request to the access log
      */
     CachedAnswerHandler(Ledger ledger, ResponseCache cache, RateLimiter limiter, long maxAgeSeconds,
-            Logger accessLog) {
+            boolean logAccess) {
         this.ledger = ledger;
         this.cache = cache;
         this.limiter = limiter;
         this.maxAgeSeconds = maxAgeSeconds;
-        this.accessLog = accessLog;
+        this.logAccess = logAccess;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!cache.enabled() || !HttpMethod.GET.is(request.getMethod())) {
-            return super.handle(request, response, callback);
+        if (!cache.enabled() || !HttpMethod.GET.is(request.getMethod()) || request.getLength() > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            return super.handle(request, response, callback); // Javalin refuses a body, or answers the rest
         }
         long start = System.nanoTime();
         HttpURI uri = request.getHttpURI();
@@ -102,7 +102,7 @@ final class CachedAnswerHandler extends Handler.Wrapper {
             headers.put(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, entry.body().length));
             response.write(true, ByteBuffer.wrap(entry.body()), callback);
         }
-        if (accessLog != null && accessLog.isInfoEnabled()) {
+        if (logAccess) {
             ApiServerImpl.logAccess(ip, "GET", key, status, (System.nanoTime() - start) / 1e6f);
         }
         return true;

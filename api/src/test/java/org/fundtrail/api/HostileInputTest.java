@@ -183,6 +183,20 @@ class HostileInputTest {
     }
 
     @Test
+    void a_request_body_is_refused_with_413_even_for_an_answer_already_cached() throws Exception {
+        String url = "/api/v1/allocations/G-01";
+        assertThat(http.get(url).statusCode()).isEqualTo(200);
+        assertThat(http.get(url).statusCode()).as("now cached").isEqualTo(200);
+        java.net.http.HttpRequest withBody = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + url))
+                .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(4096))).build();
+        HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(withBody,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(Http.error(refused, 413).get("error").asText()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(http.get(url).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_client_over_its_rate_limit_gets_429_with_retry_after() throws Exception {
         try (ApiServer limited = ApiServer.newInstance().readModel(fixture.readModel).port(0)
                 .rateLimit(5, Duration.ofMinutes(1)).build()) {
