@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Not part of the test suite; run it with
  * {@code mvn -o -q -pl ledger-client test -Dtest=VerificationBenchmark -Dfundtrail.bench=true
  * -Dsurefire.failIfNoSpecifiedTests=false} (optional: {@code -Dfundtrail.bench.transactions=3000},
- * {@code -Dfundtrail.bench.rounds=5}, {@code -Dfundtrail.bench.blocks=FILE} to save the ledger there, or
+ * {@code -Dfundtrail.bench.rounds=7}, {@code -Dfundtrail.bench.blocks=FILE} to save the ledger there, or
  * reuse it when the file exists).
  * It prints a Markdown section for {@code docs/BENCHMARKS.md}. No timing is asserted.
  */
@@ -71,7 +72,7 @@ class VerificationBenchmark {
         List<Rate> raw2s = new ArrayList<>();
         List<Rate> ones = new ArrayList<>();
         List<Rate> twos = new ArrayList<>();
-        int rounds = Integer.getInteger("fundtrail.bench.rounds", 5);
+        int rounds = Integer.getInteger("fundtrail.bench.rounds", 7);
         verify(blocks, policy, 2); // warm up
         for (int r = 0; r < rounds; r++) {
             raw1s.add(rawVerifyRate(1));
@@ -109,6 +110,16 @@ class VerificationBenchmark {
                 + " it (1-thread wall rate x 2: %.0f %%)%n", two.sigPerSecond(),
                 100 * two.sigPerSecond() / (2 * raw1.sigPerCpuSecond()),
                 100 * two.sigPerSecond() / (2 * raw1.sigPerSecond())));
+        double[] paired = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            paired[r] = 100 * twos.get(r).sigPerSecond() / (2 * raw1s.get(r).sigPerCpuSecond());
+        }
+        double[] sortedPaired = paired.clone();
+        Arrays.sort(sortedPaired);
+        md.append(String.format(Locale.ROOT, "- the same ratio taken round by round (verifier and raw rate measured"
+                + " seconds apart, so a machine that slows down slows both): median **%.0f %%**, rounds %s%n",
+                Rate.median(sortedPaired), Arrays.stream(paired).mapToObj(v -> String.format(Locale.ROOT, "%.0f", v))
+                        .collect(java.util.stream.Collectors.joining(", "))));
         md.append(String.format(Locale.ROOT, "- verifier, 2 threads vs raw verification on 2 threads, both wall clock"
                 + " in the same rounds: %.0f %%%n", 100 * two.sigPerSecond() / raw2.sigPerSecond()));
         md.append(String.format(Locale.ROOT, "- verifier CPU efficiency (signatures per CPU-second vs raw): 1 thread"
@@ -127,9 +138,13 @@ class VerificationBenchmark {
         }
 
         private static double median(List<Rate> rounds, java.util.function.ToDoubleFunction<Rate> figure) {
-            double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
-            int mid = values.length / 2;
-            return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+            return median(rounds.stream().mapToDouble(figure).sorted().toArray());
+        }
+
+        /** @return the median of sorted values */
+        static double median(double[] sorted) {
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         }
 
         String row(String what) {
