@@ -157,10 +157,6 @@ final class ApiServerImpl implements ApiServer {
                 }
                 if (!csv && cache.enabled()) {
                     String key = ctx.attribute(CachedAnswerHandler.KEY);
-                    if (key == null) {
-                        String query = ctx.queryString();
-                        key = query == null ? ctx.path() : ctx.path() + "?" + query;
-                    }
                     ResponseCache.Entry hit = cache.get(height, key);
                     if (hit != null) {
                         ctx.contentType(hit.contentType()).result(hit.body());
@@ -200,11 +196,7 @@ final class ApiServerImpl implements ApiServer {
     }
 
     private static void access(Context ctx, Float ms) {
-        if (ACCESS.isInfoEnabled()) {
-            String query = ctx.queryString();
-            logAccess(ctx.ip(), ctx.method().name(), query == null ? ctx.path() : ctx.path() + "?" + query,
-                    ctx.statusCode(), ms);
-        }
+        logAccess(ctx.ip(), ctx.method().name(), ctx.attribute(CachedAnswerHandler.KEY), ctx.statusCode(), ms);
     }
 
     /** One line of the access log: client, method, target (shortened, control characters escaped), status, time. */

@@ -20,8 +20,8 @@ import org.eclipse.jetty.util.Callback;
  * about two thirds of a cached answer's time); everything else goes on to Javalin. An answer from
  * here has the same status, headers and bytes as Javalin's, and passes the same rate limit.
  *
- * <p>It also names the request's cache key (path and raw query) in a request attribute, so Javalin's
- * side stores answers under exactly the key looked up here. Requests that ask for compression go to
+ * <p>It also names every request's cache key (path and raw query) in a request attribute, so Javalin's
+ * side stores and looks up answers under exactly the key used here. Requests that ask for compression go to
  * Javalin, which compresses; so do HEAD, OPTIONS and every other method.
  */
 final class CachedAnswerHandler extends Handler.Wrapper {
@@ -50,17 +50,15 @@ final class CachedAnswerHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!cache.enabled() || !HttpMethod.GET.is(request.getMethod()) || request.getLength() > 0
-                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-            return super.handle(request, response, callback); // Javalin refuses a body, or answers the rest
-        }
         long start = System.nanoTime();
         HttpURI uri = request.getHttpURI();
         String query = uri.getQuery();
         String key = query == null ? uri.getPath() : uri.getPath() + "?" + query;
         request.setAttribute(KEY, key);
-        if (request.getHeaders().contains(HttpHeader.ACCEPT_ENCODING)) {
-            return super.handle(request, response, callback);
+        if (!cache.enabled() || !HttpMethod.GET.is(request.getMethod()) || request.getLength() > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)
+                || request.getHeaders().contains(HttpHeader.ACCEPT_ENCODING)) {
+            return super.handle(request, response, callback); // Javalin refuses a body, compresses, answers the rest
         }
         long height;
         try {

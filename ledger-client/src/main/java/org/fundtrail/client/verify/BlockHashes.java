@@ -24,6 +24,15 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
  * }</pre>
  */
 public final class BlockHashes {
+    /** The JDK's SHA-256 uses the CPU's SHA extensions where present: several times Bouncy Castle's Java digest. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    });
+
     private BlockHashes() {
     }
 
@@ -55,26 +64,22 @@ public final class BlockHashes {
      * @return SHA-256 of its envelopes' bytes, one after the other
      */
     public static byte[] dataHash(BlockData data) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = SHA256.get();
         for (int i = 0; i < data.getDataCount(); i++) {
             digest.update(data.getData(i).asReadOnlyByteBuffer());
         }
         return digest.digest();
     }
 
+    /**
+     * @param parts byte arrays to hash one after the other
+     * @return their SHA-256, with the calling thread's digest
+     */
     static byte[] sha256(byte[]... parts) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = SHA256.get();
         for (byte[] p : parts) {
             digest.update(p);
         }
         return digest.digest();
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
     }
 }

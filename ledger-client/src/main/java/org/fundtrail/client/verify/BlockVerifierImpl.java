@@ -148,15 +148,9 @@ final class BlockVerifierImpl implements BlockVerifier {
         int aheadTransactions = 0;
         try {
             while (!ahead.isEmpty() || blocks.hasNext()) {
-                boolean configAhead = !ahead.isEmpty() && ahead.peekLast().config;
-                while (pool != null && !configAhead && blocks.hasNext() && ahead.size() < LOOKAHEAD_BLOCKS
-                        && aheadTransactions < LOOKAHEAD_TRANSACTIONS) {
-                    Checks c = start(blocks.next());
-                    ahead.add(c);
-                    aheadTransactions += c.count;
-                    configAhead = c.config;
-                }
-                if (ahead.isEmpty()) { // no pool: one block at a time
+                // Without a pool, one block at a time.
+                while (blocks.hasNext() && (ahead.isEmpty() || (pool != null && !ahead.peekLast().config
+                        && ahead.size() < LOOKAHEAD_BLOCKS && aheadTransactions < LOOKAHEAD_TRANSACTIONS))) {
                     Checks c = start(blocks.next());
                     ahead.add(c);
                     aheadTransactions += c.count;

@@ -15,15 +15,6 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
  * message digest is the JDK's.
  */
 final class Ecdsa {
-    /** The JDK's SHA-256 uses the CPU's SHA extensions where present: several times Bouncy Castle's Java digest. */
-    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    });
-
     private Ecdsa() {
     }
 
@@ -53,7 +44,7 @@ final class Ecdsa {
         if (r.signum() <= 0 || s.signum() <= 0 || s.compareTo(halfOrder) > 0) {
             return false;
         }
-        byte[] hash = SHA256.get().digest(message);
+        byte[] hash = BlockHashes.sha256(message);
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, key);
         return verifier.verifySignature(hash, r, s);

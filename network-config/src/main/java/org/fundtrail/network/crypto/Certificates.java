@@ -4,8 +4,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -184,11 +182,7 @@ final class Certificates {
     /** As cryptogen: SHA-256 of the uncompressed public point. */
     static byte[] subjectKeyId(PublicKey key) {
         byte[] point = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(point);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(point);
     }
 
     private static BigInteger serial() {

@@ -1,13 +1,13 @@
 package org.fundtrail.network.node.block;
 
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
+import org.fundtrail.network.crypto.Sha256;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 
@@ -50,11 +50,7 @@ public final class BlockHashing {
      * @return SHA-256 of the envelopes' bytes concatenated
      */
     public static byte[] dataHash(BlockData data) {
-        MessageDigest digest = newDigest();
-        for (int i = 0; i < data.getDataCount(); i++) {
-            digest.update(data.getData(i).asReadOnlyByteBuffer());
-        }
-        return digest.digest();
+        return Sha256.ofBuffers(data.getDataList().stream().map(ByteString::asReadOnlyByteBuffer).toList());
     }
 
     /**
@@ -62,18 +58,6 @@ public final class BlockHashing {
      * @return their SHA-256
      */
     public static byte[] sha256(byte[]... parts) {
-        MessageDigest digest = newDigest();
-        for (byte[] p : parts) {
-            digest.update(p);
-        }
-        return digest.digest();
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(parts);
     }
 }
