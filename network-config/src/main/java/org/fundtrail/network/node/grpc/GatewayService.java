@@ -146,13 +146,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             out.onError(Status.INVALID_ARGUMENT.withDescription("transaction ID should not be empty").asRuntimeException());
             return;
         }
-        Optional<String> denied = checkSigned(request.getIdentity(), signed.getRequest(), signed.getSignature());
-        if (denied.isPresent()) {
-            out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
-            return;
-        }
-        if (!request.getChannelId().equals(channel)) {
-            out.onError(Status.NOT_FOUND.withDescription("channel " + request.getChannelId() + " not found").asRuntimeException());
+        if (refusedSigned(request.getIdentity(), signed.getRequest(), signed.getSignature(), request.getChannelId(), out)) {
             return;
         }
         ServerCallStreamObserver<CommitStatusResponse> call = (ServerCallStreamObserver<CommitStatusResponse>) out;
@@ -213,13 +207,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                     .asRuntimeException());
             return;
         }
-        Optional<String> denied = checkSigned(request.getIdentity(), signed.getRequest(), signed.getSignature());
-        if (denied.isPresent()) {
-            out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
-            return;
-        }
-        if (!request.getChannelId().equals(channel)) {
-            out.onError(Status.NOT_FOUND.withDescription("channel " + request.getChannelId() + " not found").asRuntimeException());
+        if (refusedSigned(request.getIdentity(), signed.getRequest(), signed.getSignature(), request.getChannelId(), out)) {
             return;
         }
         long start;
@@ -285,6 +273,25 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                 call.onError(Status.ABORTED.withDescription(String.valueOf(e.getMessage())).asRuntimeException());
             }
         }
+    }
+
+    /**
+     * Checks a signed request's signature and channel as a peer does, answering the refusal itself.
+     *
+     * @return whether it refused the request (the call is then closed with PERMISSION_DENIED or NOT_FOUND)
+     */
+    private boolean refusedSigned(com.google.protobuf.ByteString identity, com.google.protobuf.ByteString message,
+            com.google.protobuf.ByteString signature, String channelId, StreamObserver<?> out) {
+        Optional<String> denied = checkSigned(identity, message, signature);
+        if (denied.isPresent()) {
+            out.onError(Status.PERMISSION_DENIED.withDescription(denied.get()).asRuntimeException());
+            return true;
+        }
+        if (!channelId.equals(channel)) {
+            out.onError(Status.NOT_FOUND.withDescription("channel " + channelId + " not found").asRuntimeException());
+            return true;
+        }
+        return false;
     }
 
     private Optional<String> checkSigned(com.google.protobuf.ByteString identity, com.google.protobuf.ByteString message,
