@@ -1,9 +1,9 @@
 package org.fundtrail.cli;
 
-import org.fundtrail.chaincode.domain.ReasonCode;
 import org.fundtrail.client.ReturnRequest;
 import org.fundtrail.client.SubmitRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fundtrail return}: send unspent money back up. */
@@ -22,12 +22,8 @@ final class ReturnCommand extends SubmitCommand {
     @Option(names = "--currency", defaultValue = "EUR", paramLabel = "CODE", description = "ISO 4217 (default: EUR).")
     String currency;
 
-    @Option(names = "--reason-code", required = true, paramLabel = "CODE",
-            description = "One of: ${COMPLETION-CANDIDATES}.")
-    ReasonCode reasonCode;
-
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-    String reason;
+    @Mixin
+    ReasonOptions reason;
 
     @Override
     String idPrefix() {
@@ -36,7 +32,7 @@ final class ReturnCommand extends SubmitCommand {
 
     @Override
     SubmitRequest request(String recordId) {
-        return new ReturnRequest(recordId, allocation, amount("--amount", amount, currency), currency, reasonCode,
-                reason);
+        return new ReturnRequest(recordId, allocation, amount("--amount", amount, currency), currency, reason.code,
+                reason.text);
     }
 }

@@ -1,10 +1,9 @@
 package org.fundtrail.cli;
 
-import org.fundtrail.chaincode.domain.ReasonCode;
 import org.fundtrail.client.ReversalRequest;
 import org.fundtrail.client.SubmitRequest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code fundtrail reverse}: correct a transfer or an expenditure with a new record. */
@@ -19,12 +18,8 @@ final class ReverseCommand extends SubmitCommand {
     @Parameters(index = "0", paramLabel = "ORIGINAL_ID", description = "The transfer or expenditure to reverse.")
     String originalId;
 
-    @Option(names = "--reason-code", required = true, paramLabel = "CODE",
-            description = "One of: ${COMPLETION-CANDIDATES}.")
-    ReasonCode reasonCode;
-
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-    String reason;
+    @Mixin
+    ReasonOptions reason;
 
     @Override
     String idPrefix() {
@@ -33,6 +28,6 @@ final class ReverseCommand extends SubmitCommand {
 
     @Override
     SubmitRequest request(String recordId) {
-        return new ReversalRequest(recordId, originalId, reasonCode, reason);
+        return new ReversalRequest(recordId, originalId, reason.code, reason.text);
     }
 }
