@@ -24,8 +24,8 @@ public final class LedgerOptions {
     Path data;
 
     @Option(names = "--network", paramLabel = "embedded|fabric", defaultValue = "embedded",
-            description = "Which ledger: the embedded node serving --data, or a real Fabric network reached with "
-                    + "--connection (default: ${DEFAULT-VALUE}).")
+            description = "Which ledger: the embedded node serving --data, or a real Fabric network: the one "
+                    + "network-config/fabric/network.sh runs in --data, or --connection FILE (default: ${DEFAULT-VALUE}).")
     String network;
 
     @Option(names = "--connection", paramLabel = "FILE",
@@ -107,8 +107,7 @@ public final class LedgerOptions {
         if (connection != null) {
             base = load(connection);
         } else if (network.equals("fabric")) {
-            throw new UserError(ExitCode.USAGE, "--network fabric needs --connection FILE (written by "
-                    + "network-config/fabric/network.sh up)");
+            base = fabric(signing);
         } else {
             base = embedded(signing);
         }
@@ -127,16 +126,28 @@ public final class LedgerOptions {
         }
         DataDir.Running running = dir.running().orElseThrow(() -> new UserError(ExitCode.UNREACHABLE,
                 "no node is running for " + dir.root() + "; start it with: fundtrail up --data " + dir.root()));
-        String who = as;
-        if (who == null && explicit == null) {
-            if (signing) {
-                throw new UserError(ExitCode.USAGE, "say who signs: --as MSP/USER (e.g. HealthMSP/officer@health) "
-                        + "or --as ORG (e.g. HEALTH), or --cert/--key/--msp");
-            }
-            who = DEFAULT_READER;
-        }
-        String[] user = who == null ? DEFAULT_READER.split("/") : resolveUser(dir, who);
+        String[] user = user(dir, signing);
         return load(dir.connectionFile(user[0], user[1])).withEndpoint("127.0.0.1:" + running.gatewayPort());
+    }
+
+    /** A user's connection file in a folder written by {@code network-config/fabric/network.sh up}. */
+    private ConnectionConfig fabric(boolean signing) {
+        DataDir dir = dataDir();
+        if (!Files.exists(dir.root().resolve("fabric").resolve("network.env"))) {
+            throw new UserError(ExitCode.UNREACHABLE, "no Fabric network in " + dir.root() + "; start one with: "
+                    + "network-config/fabric/network.sh up --data " + dir.root() + " (or give --connection FILE)");
+        }
+        String[] user = user(dir, signing);
+        return load(dir.connectionFile(user[0], user[1]));
+    }
+
+    private String[] user(DataDir dir, boolean signing) {
+        String who = as;
+        if (who == null && explicit == null && signing) {
+            throw new UserError(ExitCode.USAGE, "say who signs: --as MSP/USER (e.g. HealthMSP/officer@health) "
+                    + "or --as ORG (e.g. HEALTH), or --cert/--key/--msp");
+        }
+        return who == null ? DEFAULT_READER.split("/") : resolveUser(dir, who);
     }
 
     private static String[] resolveUser(DataDir dir, String who) {

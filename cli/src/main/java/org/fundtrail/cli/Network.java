@@ -71,7 +71,7 @@ final class Network {
         }
     }
 
-    private static Path firstFile(Path folder) throws IOException {
+    static Path firstFile(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).sorted().findFirst()
                     .orElseThrow(() -> new IOException("no certificate in " + folder));

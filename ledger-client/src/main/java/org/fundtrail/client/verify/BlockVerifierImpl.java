@@ -549,9 +549,20 @@ final class BlockVerifierImpl implements BlockVerifier {
                     HEX.formatHex(p.claimedProposalHash()));
         }
         String actionChaincode = p.action().getChaincodeId().getName();
-        if (!p.headerChaincode().equals(chaincode) || !actionChaincode.equals(chaincode)) {
-            throw new MalformedBlockException(block, index, txId, "the verifier knows the endorsement policy of one"
-                    + " chaincode only", chaincode, p.headerChaincode() + "/" + actionChaincode);
+        if (!p.headerChaincode().equals(actionChaincode)
+                || !actionChaincode.equals(chaincode) && !actionChaincode.equals(LifecyclePolicy.NAMESPACE)) {
+            throw new MalformedBlockException(block, index, txId, "the verifier knows the endorsement policies of "
+                    + chaincode + " and " + LifecyclePolicy.NAMESPACE + " only", chaincode,
+                    p.headerChaincode() + "/" + actionChaincode);
+        }
+        EndorsementPolicy required = policy;
+        if (actionChaincode.equals(LifecyclePolicy.NAMESPACE)) {
+            try {
+                required = LifecyclePolicy.of(config, p.readWriteSet());
+            } catch (InvalidProtocolBufferException e) {
+                throw new MalformedBlockException(block, index, txId, "unreadable read/write set: " + e.getMessage(),
+                        null, null);
+            }
         }
         List<EndorsementPolicy.Signer> signers = new ArrayList<>();
         List<ByteString> seen = new ArrayList<>();
@@ -563,9 +574,9 @@ final class BlockVerifierImpl implements BlockVerifier {
                 signers.add(new EndorsementPolicy.Signer(id.mspId(), id.role(), e.identity()));
             }
         }
-        if (!policy.isSatisfiedBy(signers)) {
+        if (!required.isSatisfiedBy(signers)) {
             throw new EndorsementPolicyException(block, index, txId, "the endorsements do not satisfy the"
-                    + " endorsement policy", policy.toString(), signers.toString());
+                    + " endorsement policy", required.toString(), signers.toString());
         }
     }
 
