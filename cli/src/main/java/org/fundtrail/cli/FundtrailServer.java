@@ -95,6 +95,52 @@ final class FundtrailServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the read model and API for a real Fabric network started by
+     * {@code network-config/fabric/network.sh up --data DIR}: no embedded node; the projector follows
+     * the channel's blocks through the auditor's gateway peer.
+     *
+     * @param dir the Fabric network's folder
+     * @param apiPort the public API's port (0: any free port, -1: no API)
+     * @return the running server
+     * @throws UserError when another server already serves the folder, or the folder has no Fabric network
+     */
+    static FundtrailServer startOnFabric(DataDir dir, int apiPort) throws IOException {
+        dir.running().ifPresent(r -> {
+            throw new UserError(ExitCode.ERROR, "a Fundtrail server (pid " + r.pid() + ") already serves "
+                    + dir.root() + "; stop it first");
+        });
+        if (!java.nio.file.Files.exists(dir.root().resolve("fabric").resolve("network.env"))) {
+            throw new UserError(ExitCode.UNREACHABLE, "no Fabric network in " + dir.root() + "; start one with: "
+                    + "network-config/fabric/network.sh up --data " + dir.root());
+        }
+        NetworkDefinition definition = NetworkDefinition.load(dir.networkFile());
+        String[] who = readerIdentity(definition);
+        ConnectionConfig config = ConnectionConfig.load(dir.connectionFile(who[0], who[1]));
+        ReadModel readModel = null;
+        FundtrailLedger reader = null;
+        try {
+            readModel = ReadModel.open(dir.readModelUrl());
+            reader = FundtrailLedger.newInstance().config(config).build();
+            Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
+                    .chaincode(definition.chaincode()).build();
+            projector.start();
+            ApiServer api = apiPort < 0 ? null : startApi(readModel, apiPort, projector);
+            FundtrailServer server = new FundtrailServer(dir, null, readModel, reader, projector, api);
+            int gateway = Integer.parseInt(config.endpoint().substring(config.endpoint().lastIndexOf(':') + 1));
+            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), gateway, api == null ? 0 : api.port()));
+            return server;
+        } catch (ReadModelException | IOException | RuntimeException e) {
+            if (reader != null) {
+                reader.close();
+            }
+            if (readModel != null) {
+                readModel.close();
+            }
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
     private static ApiServer startApi(ReadModel readModel, int port, Projector projector) throws IOException {
         ReadModel model = readModel;
         ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block).build();
@@ -159,7 +205,7 @@ final class FundtrailServer implements AutoCloseable {
         return new String[] {first.mspId(), first.users().get(0).name()};
     }
 
-    /** @return the node */
+    /** @return the embedded node, or null when serving a real Fabric network */
     EmbeddedNode node() {
         return node;
     }
@@ -177,7 +223,8 @@ final class FundtrailServer implements AutoCloseable {
      */
     boolean awaitProjection(Duration timeout) throws ReadModelException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (readModel.height() < node.height()) {
+        while (readModel.height() < node.height()) { // embedded only: a Fabric channel's height is the peers'
+
             if (projector.failure().isPresent()) {
                 throw new UserError(ExitCode.ERROR, "the projector stopped: " + projector.failure().get().getMessage());
             }
@@ -215,7 +262,9 @@ final class FundtrailServer implements AutoCloseable {
         }
         projector.close();
         reader.close();
-        node.close();
+        if (node != null) {
+            node.close();
+        }
         readModel.close();
     }
 }

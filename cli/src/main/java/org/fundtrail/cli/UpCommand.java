@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "Starts the embedded node for the data folder (created empty on first use) and the projector that keeps "
                 + "the read model up to date. While it runs, other fundtrail commands with the same --data talk to "
                 + "it; restarting resumes where it stopped."},
-        footer = {"", "Example:", "  fundtrail up --data /srv/fundtrail"})
+        footer = {"", "Examples:", "  fundtrail up --data /srv/fundtrail",
+            "  fundtrail up --network fabric --data fundtrail-fabric   # read model + API for network.sh's network"})
 final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,6 +27,11 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--network-file", paramLabel = "FILE",
             description = "The network definition for a new data folder (default: the built-in one).")
     Path networkFile;
+
+    @Option(names = "--network", paramLabel = "embedded|fabric", defaultValue = "embedded",
+            description = "embedded: start the embedded node; fabric: follow the real Fabric network that "
+                + "network-config/fabric/network.sh runs in --data (default: ${DEFAULT-VALUE}).")
+    String network;
 
     @Option(names = "--gateway-port", paramLabel = "N", defaultValue = "7051",
             description = "The node's Fabric Gateway port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port).")
@@ -39,6 +45,20 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = new DataDir(data);
+        if (network.equals("fabric")) {
+            try (FundtrailServer server = FundtrailServer.startOnFabric(dir, apiPort)) {
+                out.println("Fundtrail is following the Fabric network in " + dir.root().toAbsolutePath());
+                out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/  (OpenAPI: /openapi.json, "
+                        + "docs: /docs)");
+                out.println("Press Ctrl-C to stop.");
+                out.flush();
+                server.awaitShutdown();
+            }
+            return ExitCode.OK;
+        }
+        if (!network.equals("embedded")) {
+            throw new UserError(ExitCode.USAGE, "--network must be embedded or fabric, not '" + network + "'");
+        }
         try (FundtrailServer server = FundtrailServer.start(dir, networkFile, gatewayPort, apiPort)) {
             out.println("Fundtrail is running for " + dir.root().toAbsolutePath());
             out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "  (channel "
