@@ -195,6 +195,21 @@ deploy_chaincode() {
   touch "$state/committed"
 }
 
+await_gossip() { # until every peer's gossip view holds every other peer (discovery needs it to endorse)
+  local i n=${#PEER_NAMES[@]} seen
+  for _ in $(seq 1 300); do
+    local ready=0
+    for i in "${!PEER_NAMES[@]}"; do
+      seen=$(grep -a "current view" "$logs/${PEER_NAMES[$i]}.log" 2>/dev/null | tail -n 1 \
+        | sed 's/.*current view://' | grep -o 'localhost:[0-9]*' | sort -u | wc -l)
+      [ "$seen" -ge $((n - 1)) ] && ready=$((ready + 1))
+    done
+    [ "$ready" -eq "$n" ] && return 0
+    sleep 0.2
+  done
+  log "warning: the peers' gossip has not converged after 60 s; endorsement may fail until it does"
+}
+
 height() { # the channel height as the first peer sees it
   as_admin 0 channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
 }
@@ -258,6 +273,7 @@ case "$cmd" in
     start_peers
     join_peers
     deploy_chaincode
+    await_gossip
     status
     ;;
   status) status ;;

@@ -309,6 +309,11 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
         if (!e.getDetails().isEmpty()) {
             reason += " (" + e.getDetails().get(0).getMessage() + ")";
         }
+        if (code == Status.Code.FAILED_PRECONDITION && !outcomeUnknown && reason.contains("peer")) {
+            // The gateway knows too few live peers to endorse (discovery still converging, a peer restarting):
+            // nothing was sent to the orderer, so trying again later is safe.
+            return new LedgerUnavailableException("the ledger cannot endorse now: " + reason, null, e);
+        }
         switch (code) {
             case PERMISSION_DENIED:
                 return new RefusedException(ErrorCode.FORBIDDEN, "identity", "identity: the ledger refused the "
