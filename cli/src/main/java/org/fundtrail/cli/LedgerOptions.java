@@ -20,7 +20,8 @@ public final class LedgerOptions {
     static final String DEFAULT_READER = "AuditMSP/auditor";
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${FUNDTRAIL_DATA:-fundtrail-data}",
-            description = "The embedded network's data folder (default: ${DEFAULT-VALUE}).")
+            description = "The network's data folder: the embedded node's, or network.sh's with --network fabric "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--network", paramLabel = "embedded|fabric", defaultValue = "embedded",

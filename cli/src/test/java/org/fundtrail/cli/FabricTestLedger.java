@@ -54,6 +54,29 @@ final class FabricTestLedger implements TestLedger {
         script("kill", node);
     }
 
+    /**
+     * CPU time used so far by each process of the network, from {@code /proc/PID/stat} (Linux).
+     *
+     * @return milliseconds of user + system CPU by node name ({@code orderer0}, {@code peer0.finance},
+     *     {@code chaincode}, ...); processes not running are left out
+     */
+    Map<String, Long> cpuMillis() throws IOException {
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir.root().resolve("fabric/pids"))) {
+            for (Path pidFile : files.toList()) {
+                String name = pidFile.getFileName().toString().replace(".pid", "");
+                Path stat = Path.of("/proc", Files.readString(pidFile).trim(), "stat");
+                if (Files.exists(stat)) {
+                    String line = Files.readString(stat);
+                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime are fields 14 and 15 of stat, counted from the state (field 3) here
+                    cpu.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+                }
+            }
+        }
+        return cpu;
+    }
+
     /** @return the log of a node */
     String log(String node) throws IOException {
         return Files.readString(dir.root().resolve("fabric/logs/" + node + ".log"), StandardCharsets.UTF_8);

@@ -44,6 +44,8 @@ class SubmitComparisonBenchmark {
     private static final int[] LEVELS = Arrays.stream(System.getProperty("fundtrail.bench.levels", "1,16,64")
             .split(",")).mapToInt(Integer::parseInt).toArray();
 
+    private static final List<String> CPU_NOTES = new ArrayList<>();
+
     /** One level's figures. */
     private record Result(String ledger, int inFlight, double rate, double p50, double p99, int failed) {
     }
@@ -71,6 +73,8 @@ class SubmitComparisonBenchmark {
                     r.p50(), r.p99(), r.failed(), r.ledger().equals("fabric") ? "" : String.format("%.1f×",
                             r.rate() / fabricRow.rate())));
         }
+        table.append('\n');
+        CPU_NOTES.forEach(note -> table.append("- ").append(note).append('\n'));
         System.out.println(table);
         Files.writeString(Path.of("target", "submit-comparison.md"), table.toString());
     }
@@ -99,9 +103,30 @@ class SubmitComparisonBenchmark {
             }
             setup.shutdown();
             List<Result> results = new ArrayList<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int level : LEVELS) {
                 run(health, level, WARMUP, ledger.name() + "-warm-" + level);
-                results.add(run(health, level, SECONDS, ledger.name()));
+                java.util.Map<String, Long> before = ledger instanceof FabricTestLedger f ? f.cpuMillis() : java.util.Map.of();
+                long jvmBefore = os.getProcessCpuTime();
+                Result r = run(health, level, SECONDS, ledger.name());
+                results.add(r);
+                long committed = Math.round(r.rate() * SECONDS);
+                StringBuilder cpu = new StringBuilder(String.format("%s at %d in flight, CPU ms per committed transaction:"
+                        + " this JVM (client%s) %.1f", ledger.name(), level, ledger instanceof FabricTestLedger ? ""
+                        : " + embedded node", (os.getProcessCpuTime() - jvmBefore) / 1e6 / committed));
+                if (ledger instanceof FabricTestLedger f) {
+                    java.util.Map<String, Long> after = f.cpuMillis();
+                    long total = 0;
+                    for (var e : after.entrySet()) {
+                        long used = e.getValue() - before.getOrDefault(e.getKey(), e.getValue());
+                        total += used;
+                        cpu.append(String.format(", %s %.1f", e.getKey(), (double) used / committed));
+                    }
+                    cpu.append(String.format("; Fabric processes in all %.1f", (double) total / committed));
+                }
+                CPU_NOTES.add(cpu.toString());
             }
             return results;
         }
