@@ -3,6 +3,7 @@ package org.fundtrail.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.fundtrail.chaincode.domain.Ids;
 
 /**
  * One parameter a route reads, declared once in the route table: the handler reads it through
@@ -28,8 +29,8 @@ record Param(String name, In in, Kind kind, String description, Long min, Long m
     /** The type of a parameter. */
     enum Kind { STRING, INTEGER, AMOUNT, DATE, BOOLEAN, ENUM }
 
-    /** Record ids as the ledger accepts them. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Record ids as the ledger accepts them: the chaincode's own rule. */
+    static final Pattern ID = Ids.PATTERN;
     /** A decimal amount in major units, at most 2 decimals, at most 10^15. */
     static final Pattern AMOUNT = Pattern.compile("(0|[1-9][0-9]{0,15})(\\.[0-9]{1,2})?");
     static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");

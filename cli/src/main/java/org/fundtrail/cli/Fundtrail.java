@@ -1,10 +1,5 @@
 package org.fundtrail.cli;
 
-import java.io.PrintWriter;
-import org.fundtrail.chaincode.domain.ErrorCode;
-import org.fundtrail.client.CommitFailedException;
-import org.fundtrail.client.LedgerUnavailableException;
-import org.fundtrail.client.RefusedException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,8 +26,13 @@ import picocli.CommandLine.Command;
             ReconcileCommand.class, VerifyCommand.class, ExportCommand.class,
             CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"",
-            "Exit codes: 0 ok, 1 error, 2 usage, 3 refused by the ledger, 4 not found,",
-            "            5 ledger unreachable, 6 verification or reconciliation mismatch.",
+            "Exit codes: 0 ok (or already done), 1 error, 2 usage, 3 refused by the ledger,",
+            "            4 not found, 5 ledger unreachable or kept conflicting (nothing",
+            "            written: try again), 6 verification or reconciliation mismatch,",
+            "            7 outcome unknown (submitted, commit not seen: check the record",
+            "            or run again with the same --id).",
+            "With --json, a failure prints {\"error\":{\"code\",\"exitCode\",\"message\",...}}",
+            "on stdout instead of a line on stderr.",
             "Run 'fundtrail COMMAND --help' for a command's options and examples."})
 public final class Fundtrail implements Runnable {
     @CommandLine.Spec
@@ -52,6 +52,8 @@ public final class Fundtrail implements Runnable {
         CommandLine cli = new CommandLine(new Fundtrail());
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cli.setExecutionExceptionHandler(Fundtrail::handle);
+        cli.setParameterExceptionHandler(usageErrors(cli.getParameterExceptionHandler()));
+        AsciiIntegers.register(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
@@ -61,33 +63,42 @@ public final class Fundtrail implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Turns a failure into one line on stderr and its documented exit code; no stack trace for user errors. */
+    /**
+     * Turns a failure into its documented exit code and one line on stderr — or, with {@code --json},
+     * into {@code {"error":{…}}} on stdout; no stack trace for user errors.
+     */
     private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        PrintWriter err = command.getErr();
-        int code;
-        String message;
-        if (e instanceof UserError user) {
-            code = user.exitCode();
-            message = user.getMessage();
-        } else if (e instanceof RefusedException refused) {
-            code = refused.code() == ErrorCode.NOT_FOUND ? ExitCode.NOT_FOUND : ExitCode.REFUSED;
-            message = (code == ExitCode.NOT_FOUND ? "not found: " : "refused by the ledger: ") + refused.getMessage();
-        } else if (e instanceof CommitFailedException failed) {
-            code = ExitCode.REFUSED;
-            message = "refused at commit: " + failed.getMessage();
-        } else if (e instanceof LedgerUnavailableException unavailable) {
-            code = ExitCode.UNREACHABLE;
-            message = "ledger unreachable: " + unavailable.getMessage();
+        Failure failure = Failure.of(e);
+        if (failure.exitCode() == ExitCode.ERROR && !(e instanceof UserError)
+                && System.getenv("FUNDTRAIL_DEBUG") != null) {
+            e.printStackTrace(command.getErr());
+        }
+        if (jsonAsked(parsed)) {
+            failure.printJson(command.getOut());
         } else {
-            code = ExitCode.ERROR;
-            message = "unexpected error: " + e;
-            if (System.getenv("FUNDTRAIL_DEBUG") != null) {
-                e.printStackTrace(err);
+            failure.printText(command.getErr());
+        }
+        return failure.exitCode();
+    }
+
+    /** A command line that does not parse: picocli's message and usage, or with {@code --json} a JSON error. */
+    private static CommandLine.IParameterExceptionHandler usageErrors(CommandLine.IParameterExceptionHandler text) {
+        return (e, args) -> {
+            if (!java.util.Arrays.asList(args).contains("--json")) {
+                return text.handleParseException(e, args);
+            }
+            Failure.of(ExitCode.USAGE, e.getMessage()).printJson(e.getCommandLine().getOut());
+            return ExitCode.USAGE;
+        };
+    }
+
+    private static boolean jsonAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--json")) {
+                return true;
             }
         }
-        err.println(OutputOptions.style("red", "fundtrail: ") + message.lines().findFirst().orElse(""));
-        err.flush();
-        return code;
+        return false;
     }
 
     /** Reports the version from the jar manifest. */

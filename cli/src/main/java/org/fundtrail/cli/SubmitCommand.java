@@ -36,7 +36,9 @@ abstract class SubmitCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(names = "--id", paramLabel = "ID",
-            description = "The new record's id, e.g. an official reference (default: generated).")
+            description = {"The new record's id, e.g. an official reference (default: generated, and printed "
+                + "first). Running the same command again with the same id reports 'already done' once it "
+                + "committed."})
     String id;
 
     @Option(names = "--dry-run", description = "Check the transaction against the ledger's rules without submitting it.")
@@ -63,12 +65,16 @@ abstract class SubmitCommand implements Callable<Integer> {
                             + " would be accepted, writing " + summary(records));
                 }
             } else {
+                if (id == null) {
+                    announce(recordId);
+                }
                 Submission s = client.submit(request);
                 if (output.json()) {
                     OutputOptions.printJson(out, s);
                 } else if (s.alreadyDone()) {
-                    out.println("already done: " + request.transactionName() + " " + recordId
-                            + " was committed by an earlier attempt (tx " + s.transactionId() + ")");
+                    out.println("already done: " + request.transactionName() + " " + recordId + " was committed "
+                            + "earlier" + (s.blockNumber() < 0 ? "" : " in block " + s.blockNumber()) + " (tx "
+                            + s.transactionId() + "); nothing new was written");
                 } else {
                     out.println(OutputOptions.style("green", "committed") + " " + request.transactionName() + " "
                             + recordId + " in block " + s.blockNumber() + " (tx " + abbreviate(s.transactionId())
@@ -80,6 +86,16 @@ abstract class SubmitCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * Names a generated id on stderr before anything is submitted, so that a run whose outcome turns
+     * out unknown can be repeated with the same id rather than a new one.
+     */
+    private void announce(String recordId) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("fundtrail: generated id " + recordId + " (to repeat this command, add --id " + recordId + ")");
+        err.flush();
+    }
+
     private String generatedId() {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);
@@ -87,10 +103,11 @@ abstract class SubmitCommand implements Callable<Integer> {
     }
 
     private static String checkedId(String value) {
-        if (!Ids.isValid(value)) {
-            throw new UserError(ExitCode.USAGE, "--id '" + value + "' is not a valid id (1 to 64 of A-Z a-z 0-9 . _ -)");
+        try {
+            return Ids.require("--id", value);
+        } catch (Refusal e) {
+            throw UserError.usage(e);
         }
-        return value;
     }
 
     /** Checks an amount locally so that a typo never reaches the ledger. */

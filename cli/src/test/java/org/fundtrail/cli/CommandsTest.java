@@ -114,8 +114,8 @@ class CommandsTest {
     @Test
     @Order(4)
     void refusals_print_the_reason_in_one_line_and_exit_3() {
-        Cli.Run overspend = cli.run("transfer", "--as", "HEALTH", "--from", "T-1-A", "--to", "HEALTH-HOSP",
-                "--amount", "999999999", "--purpose", "Too much");
+        Cli.Run overspend = cli.run("transfer", "--as", "HEALTH", "--id", "T-TOO-MUCH", "--from", "T-1-A", "--to",
+                "HEALTH-HOSP", "--amount", "999999999", "--purpose", "Too much");
         assertThat(overspend.exit()).isEqualTo(ExitCode.REFUSED);
         assertThat(overspend.err().strip()).startsWith("fundtrail: refused by the ledger: amount: ")
                 .contains("INSUFFICIENT_FUNDS").doesNotContain("\n").doesNotContain("Exception");
@@ -160,6 +160,74 @@ class CommandsTest {
         assertThat(badDirection.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
         assertThat(ok("show", "APP-1").out()).contains("transferred").contains("600001.00");
+    }
+
+    @Test
+    @Order(5)
+    void integer_options_take_ascii_digits_only_naming_the_option_and_write_nothing() {
+        for (String year : List.of("\u0662\u0660\u0662\u0667", "\uff12\uff10\uff12\uff17", "+2027", "2027.0")) {
+            Cli.Run run = cli.run("appropriate", "--as", "MOF", "--id", "APP-DIGITS", "--fiscal-year", year,
+                    "--amount", "1", "--cofog", "07.3", "--programme", "P", "--purpose", "Digits");
+            assertThat(run.exit()).as("%s: %s", year, run).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(year).contains("--fiscal-year").contains("'" + year + "'");
+        }
+        assertThat(cli.run("appropriate", "--as", "MOF", "--id", "APP-DIGITS", "--fiscal-year",
+                "\u0662\u0660\u0662\u0667", "--amount", "1", "--cofog", "07.3", "--programme", "P", "--purpose", "x")
+                .err()).contains("is not a whole number written with the digits 0-9");
+        Cli.Run limit = cli.run("list", "transfers", "--limit", "\u0661\u0660");
+        assertThat(limit.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(limit.err()).contains("--limit");
+        Cli.Run block = cli.run("verify", "--from", "\u0661");
+        assertThat(block.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(block.err()).contains("--from");
+        assertThat(cli.run("show", "APP-DIGITS", "--from-ledger").exit()).as("nothing written")
+                .isEqualTo(ExitCode.NOT_FOUND);
+    }
+
+    @Test
+    @Order(5)
+    void dot_ids_are_refused_by_the_chaincode_s_own_rule() {
+        for (String dots : List.of(".", "..")) {
+            Cli.Run run = cli.run("transfer", "--as", "MOF", "--id", dots, "--from", "APP-1", "--to", "HEALTH",
+                    "--amount", "1", "--purpose", "x");
+            assertThat(run.exit()).as("%s", run).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).contains("--id: '" + dots + "' is not a valid id").contains("not '.' or '..'");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void with_json_a_failure_is_a_json_error_on_stdout_with_its_code() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Cli.Run refused = cli.run("transfer", "--as", "HEALTH", "--from", "T-1-A", "--to", "HEALTH-HOSP",
+                "--amount", "999999999", "--purpose", "Too much", "--json");
+        assertThat(refused.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(refused.err()).as("the generated id only").doesNotContain("refused");
+        com.fasterxml.jackson.databind.JsonNode error = json.readTree(refused.out()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("REFUSED");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(ExitCode.REFUSED);
+        assertThat(error.get("ledgerCode").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(error.get("field").asText()).isEqualTo("amount");
+        assertThat(error.get("message").asText()).startsWith("refused by the ledger: amount: ");
+
+        Cli.Run notFound = cli.run("show", "NOPE", "--json");
+        assertThat(notFound.exit()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(notFound.err()).isEmpty();
+        assertThat(json.readTree(notFound.out()).at("/error/code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(json.readTree(notFound.out()).at("/error/exitCode").asInt()).isEqualTo(ExitCode.NOT_FOUND);
+
+        Cli.Run usage = cli.run("appropriate", "--as", "MOF", "--fiscal-year", "\u0662\u0660\u0662\u0667",
+                "--amount", "1", "--cofog", "07.3", "--programme", "P", "--purpose", "x", "--json");
+        assertThat(usage.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(usage.err()).isEmpty();
+        assertThat(json.readTree(usage.out()).at("/error/code").asText()).isEqualTo("USAGE");
+        assertThat(json.readTree(usage.out()).at("/error/exitCode").asInt()).isEqualTo(ExitCode.USAGE);
+        assertThat(json.readTree(usage.out()).at("/error/message").asText()).contains("--fiscal-year");
+
+        Cli.Run badId = cli.run("transfer", "--as", "MOF", "--id", "..", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "1", "--purpose", "x", "--json");
+        assertThat(badId.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(json.readTree(badId.out()).at("/error/code").asText()).isEqualTo("USAGE");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.fundtrail.client;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fundtrail.chaincode.domain.Classification;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Appropriates money to the finance ministry. The fields are those of the chaincode's {@code Appropriate} request; amounts are decimal
@@ -15,5 +16,11 @@ public record AppropriationRequest(String id, int fiscalYear, String amount, Str
     @JsonIgnore
     public String transactionName() {
         return "Appropriate";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.ALLOCATION;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fundtrail.chaincode.domain.Payee;
 import org.fundtrail.chaincode.domain.Evidence;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Records money spent from an allocation. The fields are those of the chaincode's {@code RecordExpenditure} request; amounts are decimal
@@ -16,5 +17,11 @@ public record ExpenditureRequest(String id, String allocationId, String amount, 
     @JsonIgnore
     public String transactionName() {
         return "RecordExpenditure";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.EXPENDITURE;
     }
 }

@@ -14,7 +14,11 @@ import org.fundtrail.chaincode.ledger.TraceUp;
  * <p>Submissions are retried safely: an {@code MVCC_READ_CONFLICT} (another transaction changed
  * what this one read) is retried with backoff a bounded number of times, and when an attempt's
  * outcome is unknown (the ledger stopped answering) the retry either commits or finds the record
- * already there — reported as {@link Submission#alreadyDone()}, never counted twice.
+ * already there — reported as {@link Submission#alreadyDone()}, never counted twice. Submitting
+ * again a request whose record is already on the ledger, with the same type and values, is likewise
+ * reported already done (with the transaction and block that committed it); the same id with other
+ * values stays an {@code ALREADY_EXISTS} refusal. When retries end with the outcome still unknown,
+ * {@link CommitUnknownException} says so.
  *
  * <pre>{@code
  * try (FundtrailLedger ledger = FundtrailLedger.newInstance().config(ConnectionConfig.load(file)).build()) {
@@ -34,10 +38,14 @@ public interface FundtrailLedger extends AutoCloseable {
      * Endorses, orders and waits for the commit of a transaction.
      *
      * @param request what to submit
-     * @return the committed transaction and the records it wrote
-     * @throws RefusedException when the chaincode refuses it
-     * @throws CommitFailedException when it is invalidated at commit and retries did not help
-     * @throws LedgerUnavailableException when the ledger cannot be reached
+     * @return the committed transaction and the records it wrote, or the earlier transaction that
+     *     committed this same request ({@link Submission#alreadyDone()})
+     * @throws RefusedException when the chaincode refuses it (nothing was written)
+     * @throws CommitFailedException when it is invalidated at commit and retries did not help, e.g.
+     *     {@code MVCC_READ_CONFLICT} every time (nothing was written)
+     * @throws CommitUnknownException when an attempt was submitted but whether it committed could
+     *     not be learnt
+     * @throws LedgerUnavailableException when the ledger cannot be reached (nothing was submitted)
      */
     Submission submit(SubmitRequest request) throws LedgerException;
 

@@ -2,6 +2,7 @@ package org.fundtrail.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -13,9 +14,7 @@ import java.nio.file.Files;
 import java.security.InvalidKeyException;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +24,6 @@ import org.fundtrail.chaincode.domain.Balance;
 import org.fundtrail.chaincode.domain.CanonicalJson;
 import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.chaincode.domain.LedgerRecord;
-import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.Organization;
 import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.domain.Refusal;
@@ -34,6 +32,7 @@ import org.fundtrail.chaincode.ledger.TraceUp;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.fundtrail.client.readmodel.BlockSource;
 import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Commit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
@@ -44,10 +43,14 @@ import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
+import org.hyperledger.fabric.client.identity.Identity;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /** The {@link FundtrailLedger} over a fabric-gateway {@link Gateway}. */
@@ -70,35 +73,49 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
         this.maxAttempts = maxAttempts;
     }
 
+    /**
+     * Tries a submission up to {@code maxAttempts} times. Once an attempt's outcome is unknown (it was
+     * submitted but its commit status never came), the call ends in a definite answer — committed,
+     * already done, or refused because the id belongs to another record — or in {@link
+     * CommitUnknownException}, never in an error that would suggest nothing was written.
+     */
     @Override
     public Submission submit(SubmitRequest request) throws LedgerException {
         Objects.requireNonNull(request, "request");
         String json = json(request);
-        boolean uncertain = false;
+        String unknownTxId = null;
         LedgerException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
                 return submitOnce(request.transactionName(), json);
             } catch (CommitFailedException e) {
                 if (!isRetryable(e.validationCode())) {
-                    throw e;
+                    throw unknownTxId == null ? e : new CommitUnknownException(request.id(), unknownTxId, e);
                 }
                 last = e;
             } catch (LedgerUnavailableException e) {
-                uncertain = uncertain || e.transactionId() != null;
+                unknownTxId = e.transactionId() != null ? e.transactionId() : unknownTxId;
                 last = e;
             } catch (RefusedException e) {
-                if (uncertain && e.code() == ErrorCode.ALREADY_EXISTS && "id".equals(e.field())) {
+                if (e.code() != ErrorCode.ALREADY_EXISTS) {
+                    throw unknownTxId == null ? e : new CommitUnknownException(request.id(), unknownTxId, e);
+                }
+                try {
                     Optional<Submission> done = alreadyDone(request);
                     if (done.isPresent()) {
                         return done.get();
                     }
+                    throw e;
+                } catch (LedgerUnavailableException lookup) {
+                    last = lookup;
                 }
-                throw e;
             }
             if (attempt < maxAttempts) {
                 backoff(attempt);
             }
+        }
+        if (unknownTxId != null) {
+            throw new CommitUnknownException(request.id(), unknownTxId, last);
         }
         throw last;
     }
@@ -141,35 +158,44 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
                 false);
     }
 
-    /** After an uncertain attempt: is the record with the request's id the one we submitted? */
+    /**
+     * After an {@code ALREADY_EXISTS}: is the record under the request's id this very submission,
+     * committed earlier? Then it is reported done, with the transaction and block that committed it.
+     */
     private Optional<Submission> alreadyDone(SubmitRequest request) throws LedgerException {
-        LedgerRecord existing = record(request.id());
-        JsonNode stored = CanonicalJson.mapper().valueToTree(existing);
-        JsonNode submitted = REQUESTS.valueToTree(request);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = submitted.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = stored.get(field.getKey());
-            if (!field.getValue().isValueNode() || value == null) {
-                continue;
-            }
-            if (!sameValue(field.getKey(), field.getValue(), value, submitted)) {
-                return Optional.empty();
-            }
+        LedgerRecord existing;
+        try {
+            existing = record(request.id());
+        } catch (RefusedException notThere) {
+            return Optional.empty();
         }
-        return Optional.of(new Submission(existing.txId(), -1, List.of(existing), true));
+        if (!SameSubmission.matches(request, existing)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Submission(existing.txId(), blockOf(existing.txId()), List.of(existing), true));
     }
 
-    private static boolean sameValue(String name, JsonNode submitted, JsonNode stored, JsonNode request) {
-        if (name.equals("amount") && request.hasNonNull("currency")) {
-            try {
-                String currency = request.get("currency").asText();
-                return Money.parse("amount", submitted.asText(), currency).equals(Money.ofStored(stored.asText(),
-                        currency));
-            } catch (Refusal e) {
-                return false;
-            }
+    /**
+     * Asks the gateway's CommitStatus service where a transaction was committed; for a committed
+     * transaction the answer is immediate.
+     *
+     * @return the block number, or -1 when the ledger cannot say
+     */
+    private long blockOf(String txId) {
+        try {
+            Identity identity = gateway.getIdentity();
+            ByteString creator = SerializedIdentity.newBuilder().setMspid(identity.getMspId())
+                    .setIdBytes(ByteString.copyFrom(identity.getCredentials())).build().toByteString();
+            CommitStatusRequest request = CommitStatusRequest.newBuilder().setChannelId(network.getName())
+                    .setTransactionId(txId).setIdentity(creator).build();
+            Commit commit = gateway.newCommit(SignedCommitStatusRequest.newBuilder()
+                    .setRequest(request.toByteString()).build().toByteArray());
+            org.hyperledger.fabric.client.Status status = commit.getStatus(
+                    o -> o.withDeadlineAfter(10, TimeUnit.SECONDS));
+            return status.isSuccessful() ? status.getBlockNumber() : -1;
+        } catch (CommitStatusException | RuntimeException e) {
+            return -1;
         }
-        return submitted.asText().equals(stored.asText());
     }
 
     @Override

@@ -1,8 +1,9 @@
 package org.fundtrail.client;
 
 /**
- * The ledger could not be reached, or did not answer in time. For a submission, whether it
- * committed is unknown; {@link FundtrailLedger} resolves that by retrying with the same record id.
+ * The ledger could not be reached, or did not answer in time. From {@link FundtrailLedger#submit}
+ * it means no attempt was submitted, so nothing was written; an attempt that was submitted and then
+ * lost is reported as {@link CommitUnknownException} instead.
  */
 public final class LedgerUnavailableException extends LedgerException {
     private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package org.fundtrail.client;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fundtrail.chaincode.domain.Tier;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Registers an organisation (finance ministry only). The fields are those of the chaincode's {@code RegisterOrganization} request; amounts are decimal
@@ -15,5 +16,11 @@ public record OrganizationRequest(String id, String name, Tier tier, String pare
     @JsonIgnore
     public String transactionName() {
         return "RegisterOrganization";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.ORGANIZATION;
     }
 }

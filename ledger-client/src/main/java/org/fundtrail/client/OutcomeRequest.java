@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fundtrail.chaincode.domain.Evidence;
 import java.util.List;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Records an outcome against allocations. The fields are those of the chaincode's {@code RecordOutcome} request; amounts are decimal
@@ -16,5 +17,11 @@ public record OutcomeRequest(String id, List<String> allocationIds, String indic
     @JsonIgnore
     public String transactionName() {
         return "RecordOutcome";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.OUTCOME;
     }
 }

@@ -3,6 +3,7 @@ package org.fundtrail.client;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fundtrail.chaincode.domain.ReasonCode;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Returns unspent money to the parent allocation. The fields are those of the chaincode's {@code ReturnFunds} request; amounts are decimal
@@ -15,5 +16,11 @@ public record ReturnRequest(String id, String allocationId, String amount, Strin
     @JsonIgnore
     public String transactionName() {
         return "ReturnFunds";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.RETURN;
     }
 }

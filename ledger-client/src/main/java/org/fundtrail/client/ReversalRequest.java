@@ -3,6 +3,7 @@ package org.fundtrail.client;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fundtrail.chaincode.domain.ReasonCode;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Reverses a transfer or an expenditure with a correcting record. The fields are those of the chaincode's {@code Reverse} request; amounts are decimal
@@ -14,5 +15,11 @@ public record ReversalRequest(String id, String originalId, ReasonCode reasonCod
     @JsonIgnore
     public String transactionName() {
         return "Reverse";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.REVERSAL;
     }
 }

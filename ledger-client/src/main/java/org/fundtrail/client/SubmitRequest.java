@@ -11,4 +11,7 @@ public sealed interface SubmitRequest permits OrganizationRequest, Appropriation
 
     /** @return the chaincode transaction name, e.g. {@code "Transfer"} */
     String transactionName();
+
+    /** @return the type of the record named {@link #id()} (an appropriation creates an allocation) */
+    org.fundtrail.chaincode.domain.RecordType recordType();
 }

@@ -2,6 +2,7 @@ package org.fundtrail.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.fundtrail.chaincode.domain.RecordType;
 
 /**
  * Transfers money to a new child allocation one tier down. The fields are those of the chaincode's {@code Transfer} request; amounts are decimal
@@ -14,5 +15,11 @@ public record TransferRequest(String id, String fromAllocationId, String toOrgId
     @JsonIgnore
     public String transactionName() {
         return "Transfer";
+    }
+
+    @Override
+    @JsonIgnore
+    public RecordType recordType() {
+        return RecordType.TRANSFER;
     }
 }

@@ -153,7 +153,7 @@ public final class JsonInput {
         return has(field) ? text(field, maxLength) : null;
     }
 
-    /** A required id ({@code [A-Za-z0-9._-]{1,64}}). */
+    /** A required id (see {@link Ids}). */
     public String id(String field) {
         JsonNode value = present(field);
         if (!value.isTextual()) {

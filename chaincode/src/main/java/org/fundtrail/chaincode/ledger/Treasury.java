@@ -8,6 +8,7 @@ import org.fundtrail.chaincode.domain.Balance;
 import org.fundtrail.chaincode.domain.Classification;
 import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.chaincode.domain.Expenditure;
+import org.fundtrail.chaincode.domain.FiscalYear;
 import org.fundtrail.chaincode.domain.FundsReturn;
 import org.fundtrail.chaincode.domain.JsonInput;
 import org.fundtrail.chaincode.domain.LedgerRecord;
@@ -216,7 +217,8 @@ public final class Treasury {
      * Records money spent from an allocation the caller holds (departments and agencies only).
      *
      * <p>Request: {@code {id, allocationId, amount, currency, payee: {name, identifier?}, category,
-     * date, evidence: {sha256, uri}}}.
+     * date, evidence: {sha256, uri}}}. The date must fall within the allocation's fiscal year
+     * ({@link FiscalYear}).
      *
      * @return the expenditure and the allocation's balance
      */
@@ -242,6 +244,7 @@ public final class Treasury {
                     + " transfers money on; only departments and agencies record expenditure");
         }
         requireCurrency(allocation, amount);
+        FiscalYear.requireWithin("date", date, allocation.fiscalYear());
         records.requireUnused("id", id);
         Balance balance = records.balance(allocationId);
         requireFunds(balance, amount);

@@ -122,6 +122,70 @@ class BadInputTest {
         assertThat(ledger.refuse(Op.REGISTER, Ledger.admin("MOF"), org).field()).isEqualTo("tier");
     }
 
+    @ParameterizedTest(name = "''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {".", ".."})
+    void refuses_dot_ids_in_every_id_field_naming_it(String dots) {
+        Ledger ledger = Ledger.withTree();
+        assertDotRefused(ledger.refuse(Op.TRANSFER, officer("HEALTH"),
+                Ledger.transferRequest(dots, "D", "HOSP", "X", "1.00")), "id");
+        assertDotRefused(ledger.refuse(Op.TRANSFER, officer("HEALTH"),
+                Ledger.transferRequest("T-X", "D", "HOSP", dots, "1.00")), "toAllocationId");
+        assertDotRefused(ledger.refuse(Op.TRANSFER, officer("HEALTH"),
+                Ledger.transferRequest("T-X", dots, "HOSP", "X", "1.00")), "fromAllocationId");
+        assertDotRefused(ledger.refuse(Op.SPEND, officer("HOSP"), Ledger.spendRequest(dots, "G", "1.00")), "id");
+        assertDotRefused(ledger.refuse(Op.SPEND, officer("HOSP"), Ledger.spendRequest("E-X", dots, "1.00")),
+                "allocationId");
+        assertDotRefused(ledger.refuse(Op.APPROPRIATE, officer("MOF"), Ledger.appropriation(dots, "1.00", "EUR")),
+                "id");
+        assertDotRefused(ledger.refuse(Op.OUTCOME, officer("HOSP"), Ledger.outcomeRequest(dots, List.of("G"))), "id");
+        assertDotRefused(ledger.refuse(Op.RETURN, officer("HOSP"), Ledger.returnRequest(dots, "G", "1.00")), "id");
+        assertDotRefused(ledger.refuse(Op.REVERSE, officer("HEALTH"), Ledger.reverseRequest(dots, "T-G")), "id");
+        assertDotRefused(ledger.refuse(Op.REGISTER, Ledger.admin("MOF"), Requests.of("id", dots, "name", "X", "tier",
+                "AGENCY", "parentId", "HEALTH", "mspId", "HealthMSP")), "id");
+    }
+
+    private static void assertDotRefused(Refusal refusal, String field) {
+        assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(refusal.field()).isEqualTo(field);
+        assertThat(refusal.getMessage()).startsWith(field + ": ").contains("not '.' or '..'");
+    }
+
+    @Test
+    void accepts_ids_that_only_contain_dots_among_other_characters() {
+        Ledger ledger = Ledger.withTree();
+        for (String id : List.of("...", ".a", "a.", "a..b", "._", "-.")) {
+            ledger.run(Op.SPEND, officer("HOSP"), Ledger.spendRequest(id, "G", "1.00"));
+        }
+        assertThat(ledger.balance("G").spent()).isEqualTo("6.00");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1999-05-01", "2025-12-31", "2027-01-01",
+        "2100-06-30", "1900-01-01"})
+    void refuses_an_expenditure_dated_outside_its_allocation_s_fiscal_year(String date) {
+        Ledger ledger = Ledger.withTree();
+        for (String allocation : List.of("D", "G")) {
+            Map<String, Object> spend = Ledger.spendRequest("E-X", allocation, "1.00");
+            spend.put("date", date);
+            Refusal refusal = ledger.refuse(Op.SPEND, officer(allocation.equals("D") ? "HEALTH" : "HOSP"), spend);
+            assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(refusal.field()).isEqualTo("date");
+            assertThat(refusal.getMessage()).startsWith("date: '" + date + "' is outside fiscal year 2026")
+                    .contains("2026-01-01 to 2026-12-31");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-01-01", "2026-06-15", "2026-12-31"})
+    void accepts_an_expenditure_dated_within_its_allocation_s_fiscal_year(String date) {
+        Ledger ledger = Ledger.withTree();
+        Map<String, Object> spend = Ledger.spendRequest("E-" + date, "G", "1.00");
+        spend.put("date", date);
+        ledger.run(Op.SPEND, officer("HOSP"), spend);
+        assertThat(ledger.read(org.fundtrail.chaincode.domain.RecordType.EXPENDITURE, "E-" + date,
+                org.fundtrail.chaincode.domain.Expenditure.class).date()).isEqualTo(date);
+    }
+
     @Test
     void naughty_strings_are_refused_cleanly_or_stored_exactly() throws IOException {
         Path blns = Path.of("../../shared/data/blns.txt");

@@ -87,10 +87,12 @@ public interface BudgetLoader {
         Builder progress(Progress progress);
 
         /**
-         * @param resume whether to count a step the ledger refuses with {@code ALREADY_EXISTS} as
-         *     already loaded rather than as a failure (default false): for loading a budget again
+         * @param resume whether to count a step whose record the ledger already holds (the same
+         *     submission, which the ledger reports already done, or a refusal {@code ALREADY_EXISTS})
+         *     as already loaded rather than as a failure (default false): for loading a budget again
          *     into a ledger that a stopped load of the same budget (same seed and scale) left half
-         *     done. Records are not compared, so a different budget's records would pass unnoticed.
+         *     done. A refusal {@code ALREADY_EXISTS} is not compared, so a different budget's records
+         *     would pass unnoticed.
          * @return this builder
          */
         Builder resume(boolean resume);

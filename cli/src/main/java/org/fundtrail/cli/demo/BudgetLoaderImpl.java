@@ -24,6 +24,7 @@ import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.client.FundtrailLedger;
 import org.fundtrail.client.LedgerException;
 import org.fundtrail.client.RefusedException;
+import org.fundtrail.client.Submission;
 
 /** The {@link BudgetLoader}: one coordinating thread (the caller's) and a pool of submitters. */
 final class BudgetLoaderImpl implements BudgetLoader {
@@ -160,9 +161,16 @@ final class BudgetLoaderImpl implements BudgetLoader {
         }
         ErrorCode expected = step.expectedCode();
         try {
-            ledger.submit(step.request());
+            Submission done = ledger.submit(step.request());
             if (expected != null) {
                 return Result.failed(step, "committed, but the ledger should have refused it with " + expected);
+            }
+            if (done.alreadyDone() && resume) {
+                return new Result(step, true, null, "already on the ledger (tx " + done.transactionId() + ")", null);
+            }
+            if (done.alreadyDone()) {
+                return Result.failed(step, "already on the ledger (tx " + done.transactionId() + ") "
+                        + "[ALREADY_EXISTS]; load with resume to count it as present");
             }
             return Result.committed(step);
         } catch (RefusedException e) {

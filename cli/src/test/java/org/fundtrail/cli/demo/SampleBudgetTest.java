@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SampleBudgetTest {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ID = org.fundtrail.chaincode.domain.Ids.PATTERN;
     private static final Pattern COFOG = Pattern.compile("(0[1-9]|10)(\\.[0-9](\\.[0-9])?)?");
     private static SampleBudget budget;
 

@@ -12,8 +12,8 @@ import java.util.Objects;
  *     "XM-FT-HEALTH-HOSP");
  * }</pre>
  *
- * <p>Values are checked when the enclosing {@link NetworkDefinition} is built: the id matches
- * {@code [A-Za-z0-9._-]{1,64}} and is unique in the network, the tier is one of {@link #TIERS},
+ * <p>Values are checked when the enclosing {@link NetworkDefinition} is built: the id is a valid
+ * record id ({@link org.fundtrail.chaincode.domain.Ids}) and is unique in the network, the tier is one of {@link #TIERS},
  * the parent exists and sits one tier up.
  *
  * @param id the Fundtrail organisation id, e.g. {@code HEALTH}

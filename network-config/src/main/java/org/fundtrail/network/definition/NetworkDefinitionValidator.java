@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.fundtrail.chaincode.domain.Ids;
 
 /** The rules of a network definition as a whole; every problem is reported with its path. */
 final class NetworkDefinitionValidator {
@@ -19,8 +20,6 @@ final class NetworkDefinitionValidator {
     static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
     static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    /** DESIGN §3: identifiers chosen by the submitter. */
-    static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** A user name becomes a folder name ({@code users/<name>@<domain>}). */
     static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
@@ -68,7 +67,8 @@ final class NetworkDefinitionValidator {
             for (int j = 0; j < org.hosts().size(); j++) {
                 FundtrailOrgDefinition h = org.hosts().get(j);
                 String hp = path + ".hosts[" + j + "]";
-                if (check(p, ORG_ID.matcher(h.id()).matches(), hp + ".id", "'" + h.id() + "' must match " + ORG_ID)) {
+                if (check(p, Ids.isValid(h.id()), hp + ".id", "'" + h.id() + "' is not a valid id (" + Ids.RULE
+                        + ")")) {
                     check(p, fundtrailOrgs.putIfAbsent(h.id(), h) == null, hp + ".id", "duplicate '" + h.id() + "'");
                 }
                 check(p, !h.name().isBlank(), hp + ".name", "must not be blank");
