@@ -20,7 +20,7 @@ import org.fundtrail.chaincode.domain.Tier;
 import org.fundtrail.client.AppropriationRequest;
 import org.fundtrail.client.FundtrailLedger;
 import org.fundtrail.client.LedgerException;
-import org.fundtrail.client.LedgerUnavailableException;
+import org.fundtrail.client.CommitUnknownException;
 import org.fundtrail.client.OrganizationRequest;
 import org.fundtrail.client.RefusedException;
 import org.fundtrail.client.Submission;
@@ -87,7 +87,7 @@ class FabricFaultsIT {
     /** What the client was told about one submission. */
     private record Outcome(String id, Submission committed, LedgerException failure) {
         boolean uncertain() {
-            return failure instanceof LedgerUnavailableException u && u.transactionId() != null;
+            return failure instanceof CommitUnknownException;
         }
     }
 
