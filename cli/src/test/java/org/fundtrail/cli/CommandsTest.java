@@ -338,8 +338,9 @@ class CommandsTest {
         assertThat(viaFile.exit()).as("%s", viaFile).isZero();
         assertThat(viaFile.out()).contains("allocation APP-1");
         Cli.Run noFile = new Cli().run("show", "APP-1", "--from-ledger", "--network", "fabric");
-        assertThat(noFile.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(noFile.err()).contains("--connection");
+        assertThat(noFile.exit()).as("%s", noFile).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(noFile.err()).contains("no Fabric network in").contains("network-config/fabric/network.sh up")
+                .contains("--connection");
         assertThat(new Cli().run("show", "APP-1", "--from-ledger", "--network", "besu").exit()).isEqualTo(ExitCode.USAGE);
     }
 
