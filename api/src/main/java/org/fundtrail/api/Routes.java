@@ -16,7 +16,7 @@ import org.fundtrail.chaincode.domain.Tier;
  */
 final class Routes {
     static final String V1 = Resource.BASE;
-    static final int MAX_DEPTH = 100;
+    static final int MAX_DEPTH = ApiServer.TRACE_DEPTH_MAX;
 
     private Routes() {
     }
@@ -61,7 +61,7 @@ final class Routes {
                         Param.oneOf("direction", "down from an allocation, or up from any money record",
                                 List.of("down", "up"), "down"),
                         Param.integer("depth", "levels below the allocation to include (down only)", 0, MAX_DEPTH,
-                                10L)),
+                                (long) ApiServer.TRACE_DEPTH_DEFAULT)),
                 List.of(Route.JSON), "Trace", LEDGER, List.of(404), ledger.trace()));
         routes.add(Route.of(V1 + "/summary", "summary", "summary", "Totals",
                 "Appropriated, transferred, spent, returned and available by fiscal year, by department and by "
