@@ -76,11 +76,11 @@ final class PageController {
         return (ctx, p) -> {
             String file = p.string("file");
             Asset asset = null;
-            if (OWN_FILE.matcher(file).matches()) {
-                asset = load(WEB + file, (file.endsWith(".js") ? "text/javascript" : "text/css") + "; charset=utf-8");
-            } else if (SWAGGER_FILES.containsKey(file)) {
+            if (SWAGGER_FILES.containsKey(file)) {
                 String type = SWAGGER_FILES.get(file);
                 asset = load(swaggerRoot + file, type.startsWith("text/") ? type + "; charset=utf-8" : type);
+            } else if (OWN_FILE.matcher(file).matches()) {
+                asset = load(WEB + file, (file.endsWith(".js") ? "text/javascript" : "text/css") + "; charset=utf-8");
             }
             if (asset == null) {
                 throw ApiException.notFound("file", "no asset '" + file + "'");
