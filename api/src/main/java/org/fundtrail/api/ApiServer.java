@@ -25,6 +25,15 @@ import org.fundtrail.client.readmodel.ReadModel;
  * }</pre>
  */
 public interface ApiServer extends AutoCloseable {
+    /**
+     * Levels below an allocation a downward trace shows unless asked otherwise, here and in the
+     * {@code fundtrail trace} command: deeper than any ministry → department → agency tree, small
+     * enough that a mistaken trace cannot build a huge answer.
+     */
+    int TRACE_DEPTH_DEFAULT = 10;
+    /** The deepest downward trace the API and {@code fundtrail trace} build. */
+    int TRACE_DEPTH_MAX = 100;
+
     /** @return a builder */
     static Builder newInstance() {
         return new ApiServerImpl.BuilderImpl();

@@ -206,6 +206,10 @@ final class OpenApi {
             if (r == Resource.ALLOCATIONS) {
                 extra.addProperty("balance", ref("Balance"));
             }
+            if (r == Resource.TRANSFERS || r == Resource.EXPENDITURES) {
+                extra.addProperty("reversedBy", nullable(string()).description("the reversal that undid this "
+                        + "record (its amount then no longer counts as moved or spent), or null"));
+            }
             components.addSchemas(r.schemaName() + "View", new JsonSchema().allOf(List.of(ref(r.schemaName()),
                     extra)));
             views.add(ref(r.schemaName() + "View"));
@@ -231,7 +235,12 @@ final class OpenApi {
                         .addProperty("direction", string()).addProperty("ledgerHeight", integer()))))));
         Schema<?> totals = object().addProperty("fiscalYear", integer()).addProperty("currency", string())
                 .addProperty("appropriated", string()).addProperty("transferred", string())
-                .addProperty("spent", string()).addProperty("returned", string())
+                .addProperty("spent", string().description("net of reversed expenditures"))
+                .addProperty("returned", string().description("sent back up out of the group"))
+                .addProperty("returnedIn", string().description("sent back to the group's allocations by the "
+                        + "allocations below them (for a department: what its agencies returned to it)"))
+                .addProperty("reversed", string().description("reversed transfers and expenditures drawing on the "
+                        + "group's allocations (already netted out of transferred and spent)"))
                 .addProperty("available", string()).addProperty("allocations", integer())
                 .addProperty("department", string()).addProperty("name", string()).addProperty("cofog", string());
         components.addSchemas("Totals", totals);

@@ -21,8 +21,11 @@ final class PageController {
     private static final Map<String, String> SWAGGER_FILES = Map.of(
             "swagger-ui-bundle.js", "text/javascript", "swagger-ui.css", "text/css",
             "favicon-32x32.png", "image/png");
-    private static final Map<String, String> OWN_FILES = Map.of(
-            "app.js", "text/javascript", "app.css", "text/css", "docs.js", "text/javascript");
+    /** The page's own scripts (ES modules) and style sheets: any such file in {@code web/}. */
+    private static final java.util.regex.Pattern OWN_FILE = java.util.regex.Pattern.compile("[a-z0-9-]+\\.(js|css)");
+    /** Vendored libraries (from the npm registry, see {@code web/vendor/README.txt}) and their licences. */
+    private static final java.util.regex.Pattern VENDOR_FILE =
+            java.util.regex.Pattern.compile("[a-z0-9.-]+\\.(min\\.js|LICENSE\\.txt)|README\\.txt");
 
     /** Bytes with their content type and ETag. */
     record Asset(byte[] bytes, String contentType, String etag) {
@@ -73,16 +76,46 @@ final class PageController {
         return (ctx, p) -> {
             String file = p.string("file");
             Asset asset = null;
-            if (OWN_FILES.containsKey(file)) {
-                asset = load(WEB + file, OWN_FILES.get(file) + "; charset=utf-8");
-            } else if (SWAGGER_FILES.containsKey(file)) {
+            if (SWAGGER_FILES.containsKey(file)) {
                 String type = SWAGGER_FILES.get(file);
                 asset = load(swaggerRoot + file, type.startsWith("text/") ? type + "; charset=utf-8" : type);
+            } else if (OWN_FILE.matcher(file).matches()) {
+                asset = load(WEB + file, (file.endsWith(".js") ? "text/javascript" : "text/css") + "; charset=utf-8");
             }
             if (asset == null) {
                 throw ApiException.notFound("file", "no asset '" + file + "'");
             }
             send(ctx, asset);
+        };
+    }
+
+    /** @return the vendored libraries and their licence files */
+    Route.Handler vendor() {
+        return (ctx, p) -> {
+            String file = p.string("vendorFile");
+            Asset asset = VENDOR_FILE.matcher(file).matches() ? load(WEB + "vendor/" + file,
+                    (file.endsWith(".js") ? "text/javascript" : "text/plain") + "; charset=utf-8") : null;
+            if (asset == null) {
+                throw ApiException.notFound("vendorFile", "no vendored file '" + file + "'");
+            }
+            send(ctx, asset);
+        };
+    }
+
+    /**
+     * A page of the site: the single page app's {@code index.html}, whatever the view; the script
+     * reads the view from the URL. The parameters are validated (and so read) before the page is sent,
+     * so a malformed shared link is a 400, not a blank page.
+     *
+     * @param params the path and query parameters the page's route declares
+     * @return the handler
+     */
+    Route.Handler page(String... params) {
+        return (ctx, p) -> {
+            for (String name : params) {
+                p.has(name);
+            }
+            send(ctx, load(WEB + "index.html", "text/html; charset=utf-8"));
         };
     }
 

@@ -35,11 +35,11 @@ enum Resource {
                     col("reversed", "/balance/reversed"), col("available", "/balance/available"))),
     TRANSFERS("transfers", RecordType.TRANSFER, Transfer.class, money("allocation"),
             List.of(col("id"), col("fromAllocationId"), col("toOrgId"), col("toAllocationId"), col("amount"),
-                    col("currency"), col("purpose"), col("reference"))),
+                    col("currency"), col("purpose"), col("reference"), col("reversedBy"))),
     EXPENDITURES("expenditures", RecordType.EXPENDITURE, Expenditure.class, money("allocation"),
             List.of(col("id"), col("allocationId"), col("amount"), col("currency"), col("payeeName", "/payee/name"),
                     col("payeeIdentifier", "/payee/identifier"), col("category"), col("date"),
-                    col("evidenceSha256", "/evidence/sha256"), col("evidenceUri", "/evidence/uri"))),
+                    col("evidenceSha256", "/evidence/sha256"), col("evidenceUri", "/evidence/uri"), col("reversedBy"))),
     OUTCOMES("outcomes", RecordType.OUTCOME, Outcome.class,
             List.of("fiscalYear", "org", "includeDescendants", "cofog", "from", "to", "q", "allocation"),
             List.of(col("id"), col("allocationIds"), col("indicator"), col("unit"), col("baseline"), col("target"),
@@ -113,6 +113,10 @@ enum Resource {
      */
     static ObjectNode view(RecordRow row) {
         ObjectNode node = Json.canonical(row.record());
+        if (row.type() == RecordType.TRANSFER || row.type() == RecordType.EXPENDITURE) {
+            // null unless a reversal undid it: its amount then no longer counts as moved or spent
+            node.put("reversedBy", row.reversedBy());
+        }
         node.set("ledger", Json.ref(row.ref()));
         if (row.balance() != null) {
             ObjectNode balance = Json.canonical(row.balance());
@@ -166,6 +170,9 @@ enum Resource {
         } else if (record instanceof Reversal r) {
             links.put("parent", ALLOCATIONS.link(r.allocationId()));
             links.put("original", of(r.originalType()).link(r.originalId()));
+        }
+        if (row.reversedBy() != null) {
+            links.put("reversal", REVERSALS.link(row.reversedBy()));
         }
         if (row.type() != RecordType.ORGANIZATION) {
             links.put("traceUp", BASE + "/trace/" + id + "?direction=up");

@@ -16,7 +16,7 @@ import org.fundtrail.chaincode.domain.Tier;
  */
 final class Routes {
     static final String V1 = Resource.BASE;
-    static final int MAX_DEPTH = 100;
+    static final int MAX_DEPTH = ApiServer.TRACE_DEPTH_MAX;
 
     private Routes() {
     }
@@ -61,7 +61,7 @@ final class Routes {
                         Param.oneOf("direction", "down from an allocation, or up from any money record",
                                 List.of("down", "up"), "down"),
                         Param.integer("depth", "levels below the allocation to include (down only)", 0, MAX_DEPTH,
-                                10L)),
+                                (long) ApiServer.TRACE_DEPTH_DEFAULT)),
                 List.of(Route.JSON), "Trace", LEDGER, List.of(404), ledger.trace()));
         routes.add(Route.of(V1 + "/summary", "summary", "summary", "Totals",
                 "Appropriated, transferred, spent, returned and available by fiscal year, by department and by "
@@ -91,6 +91,29 @@ final class Routes {
         routes.add(Route.of("/", "home", "pages", "The web page for journalists",
                 "Search, filter, page and follow the money, using only this API.", List.of(),
                 List.of(Route.HTML), null, STATIC, List.of(), pages.resource("index.html")));
+        routes.add(Route.of("/fy/{year}", "yearPage", "pages", "The year overview",
+                "Appropriated, transferred, spent, returned, reversed and unspent money of a fiscal year, outcomes "
+                        + "met and missed, the flow ministry → departments → agencies → spent/unspent/returned, and "
+                        + "the split by COFOG function; drawn from /api/v1/summary and /api/v1/allocations.",
+                List.of(Param.pathInteger("year", "the fiscal year", 1900, 9999)), List.of(Route.HTML), null,
+                STATIC, List.of(), pages.page("year")));
+        routes.add(Route.of("/org/{orgId}", "organisationPage", "pages", "An organisation's page",
+                "Money in, out, spent and returned, its allocations, payees and outcomes against targets, each "
+                        + "chart with a table under it (downloadable as CSV).",
+                List.of(Param.path("orgId", "the organisation id", Param.ID, 64),
+                        Param.integer("fy", "the fiscal year shown (default: the latest with allocations)", 1900,
+                                9999, null)),
+                List.of(Route.HTML), null, STATIC, List.of(), pages.page("orgId", "fy")));
+        routes.add(Route.of("/trace/{traceId}", "tracePage", "pages", "A trace, drawn",
+                "The trace tree of an allocation (collapsible, per-node totals and outcomes), or the path up from "
+                        + "any record.",
+                List.of(Param.path("traceId", "an allocation (down) or any money record (up)", Param.ID, 64)),
+                List.of(Route.HTML), null, STATIC, List.of(), pages.page("traceId")));
+        routes.add(Route.of("/record/{recordId}", "recordPage", "pages", "A record's page",
+                "Every field, its transaction and block, its history, and a check in the browser that the ledger's "
+                        + "signed blocks hold it.",
+                List.of(Param.path("recordId", "the record id", Param.ID, 64)), List.of(Route.HTML), null, STATIC,
+                List.of(), pages.page("recordId")));
         routes.add(Route.of("/docs", "docs", "pages", "Browsable documentation",
                 "Swagger UI rendering /openapi.json, served from this server (no CDN).", List.of(),
                 List.of(Route.HTML), null, STATIC, List.of(), pages.resource("docs.html")));
@@ -98,6 +121,11 @@ final class Routes {
                 "Scripts and style sheets of the web page and of Swagger UI.",
                 List.of(Param.path("file", "the file name", Pattern.compile("[A-Za-z0-9._-]{1,64}"), 64)),
                 List.of("text/javascript", "text/css", "image/png"), null, STATIC, List.of(404), pages.asset()));
+        routes.add(Route.of("/assets/vendor/{vendorFile}", "vendorAsset", "pages", "Vendored libraries",
+                "The charting library the pages use (d3-sankey and the d3 modules it needs, from the npm registry) "
+                        + "and their licence files (`*.LICENSE.txt`, `README.txt`).",
+                List.of(Param.path("vendorFile", "the file name", Pattern.compile("[A-Za-z0-9._-]{1,64}"), 64)),
+                List.of("text/javascript", "text/plain"), null, STATIC, List.of(404), pages.vendor()));
         return routes;
     }
 

@@ -21,31 +21,39 @@ import org.fundtrail.chaincode.domain.Currencies;
  * {@code transferred} (moved on one level down: by the appropriations, or by the department to its
  * agencies), {@code spent} and {@code available} (over every allocation of the group, so
  * {@code appropriated - spent = available} when nothing was reversed) and {@code returned}
- * (sent back up by the group's allocations).
+ * (sent back up by the group's allocations; for a department, what it sent back to the ministry),
+ * {@code returnedIn} (sent back to the group's allocations from below: for a department, what its
+ * agencies returned to it) and {@code reversed} (reversed transfers and expenditures drawing on the
+ * group's allocations; {@code transferred} and {@code spent} are already net of them).
  */
 final class SummaryRepository {
     private static final String TOTALS = "SUM(%1$s) AS appropriated, SUM(%2$s) AS transferred, "
-            + "SUM(a.spent_minor) AS spent, SUM(%3$s) AS returned, SUM(a.available_minor) AS available, "
-            + "COUNT(*) AS allocations";
+            + "SUM(a.spent_minor) AS spent, SUM(%3$s) AS returned, SUM(%4$s) AS returned_in, "
+            + "SUM(COALESCE(rv.total, 0)) AS reversed, SUM(a.available_minor) AS available, COUNT(*) AS allocations";
+    /** Allocations with the reversals drawing on each (reversed transfers out and reversed expenditures). */
+    private static final String ALLOCATIONS = " FROM allocations a LEFT JOIN (SELECT allocation_id, "
+            + "SUM(amount_minor) AS total FROM reversals GROUP BY allocation_id) rv ON rv.allocation_id = a.id ";
     private static final String ROOT = "CASE WHEN a.parent_allocation_id IS NULL THEN a.%s ELSE 0 END";
     private static final String DEPT = "CASE WHEN o.tier = 'DEPARTMENT' THEN a.%s ELSE 0 END";
+    private static final String WHOLE_TREE = String.format(TOTALS, String.format(ROOT, "received_minor"),
+            String.format(ROOT, "transferred_minor"), "a.returned_out_minor", "a.returned_in_minor");
 
     private static final String BY_YEAR = "SELECT a.fiscal_year AS fy, NULL AS k, NULL AS n, a.currency AS cur, "
-            + String.format(TOTALS, String.format(ROOT, "received_minor"), String.format(ROOT, "transferred_minor"),
-            "a.returned_out_minor")
-            + " FROM allocations a WHERE (? IS NULL OR a.fiscal_year = ?) GROUP BY a.fiscal_year, a.currency "
+            + WHOLE_TREE + ALLOCATIONS + "WHERE (? IS NULL OR a.fiscal_year = ?) GROUP BY a.fiscal_year, a.currency "
             + "ORDER BY a.fiscal_year, a.currency";
     private static final String BY_COFOG = "SELECT a.fiscal_year AS fy, substr(a.cofog, 1, 2) AS k, NULL AS n, "
-            + "a.currency AS cur, "
-            + String.format(TOTALS, String.format(ROOT, "received_minor"), String.format(ROOT, "transferred_minor"),
-            "a.returned_out_minor")
-            + " FROM allocations a WHERE (? IS NULL OR a.fiscal_year = ?) "
+            + "a.currency AS cur, " + WHOLE_TREE + ALLOCATIONS + "WHERE (? IS NULL OR a.fiscal_year = ?) "
             + "GROUP BY a.fiscal_year, substr(a.cofog, 1, 2), a.currency ORDER BY 1, 2, 4";
+    /*
+     * A department's row covers its own allocations and its agencies': what it received from the
+     * ministry, what it transferred on, what it returned to the ministry and what its agencies
+     * returned to it (returned_in of its own allocations).
+     */
     private static final String BY_DEPARTMENT = "SELECT a.fiscal_year AS fy, d.id AS k, d.name AS n, "
             + "a.currency AS cur, "
             + String.format(TOTALS, String.format(DEPT, "received_minor"), String.format(DEPT, "transferred_minor"),
-            String.format(DEPT, "returned_out_minor"))
-            + " FROM allocations a JOIN organizations o ON o.id = a.holder_org_id "
+            String.format(DEPT, "returned_out_minor"), String.format(DEPT, "returned_in_minor"))
+            + ALLOCATIONS + "JOIN organizations o ON o.id = a.holder_org_id "
             + "JOIN organizations d ON d.id = (CASE WHEN o.tier = 'DEPARTMENT' THEN o.id ELSE o.parent_id END) "
             + "WHERE o.tier IN ('DEPARTMENT', 'AGENCY') AND (? IS NULL OR a.fiscal_year = ?) "
             + "GROUP BY a.fiscal_year, d.id, a.currency ORDER BY 1, 2, 4";
@@ -129,8 +137,9 @@ final class SummaryRepository {
                     String currency = rs.getString("cur");
                     row.put("currency", currency);
                     for (String column : new String[] {"appropriated", "transferred", "spent", "returned",
-                            "available"}) {
-                        row.put(column, decimal(rs.getLong(column), currency));
+                            "returned_in", "reversed", "available"}) {
+                        row.put(column.equals("returned_in") ? "returnedIn" : column,
+                                decimal(rs.getLong(column), currency));
                     }
                     row.put("allocations", rs.getLong("allocations"));
                 }

@@ -52,7 +52,7 @@ class ApiServerTest {
     @Test
     void every_collection_lists_records_with_their_ledger_reference_and_links() throws Exception {
         Map<String, Integer> expected = Map.of("organisations", 7, "allocations", 3 + 3 + 20 + 2,
-                "transfers", 3 + 20 + 2, "expenditures", 300, "outcomes", 2, "returns", 1, "reversals", 1);
+                "transfers", 3 + 20 + 2, "expenditures", 300, "outcomes", 2, "returns", 1, "reversals", 2);
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
             List<JsonNode> items = http.all("/api/v1/" + e.getKey() + "?limit=1000");
             assertThat(items).as(e.getKey()).hasSize(e.getValue());
@@ -433,6 +433,14 @@ class ApiServerTest {
         assertThat(bundle.body().length()).isGreaterThan(100_000);
         assertThat(http.get("/assets/docs.js").body()).contains("/openapi.json");
         Http.error(http.get("/assets/index.html"), 404);
+        for (String page : List.of("/fy/2026", "/org/HEALTH?fy=2026", "/trace/A-H-2026", "/record/E-00-00")) {
+            assertThat(http.get(page).body()).as(page).isEqualTo(home.body());
+        }
+        Http.error(http.get("/org/HEALTH?fy=abc"), 400);
+        Http.error(http.get("/fy/12"), 400);
+        assertThat(http.get("/assets/vendor/d3-sankey.min.js").body()).contains("sankey");
+        assertThat(http.get("/assets/vendor/d3-sankey.LICENSE.txt").body()).contains("Copyright");
+        Http.error(http.get("/assets/vendor/app.js"), 404);
         Http.error(http.get("/assets/..%2Fpom.xml"), 400);
     }
 

@@ -35,7 +35,8 @@ import org.fundtrail.network.node.EmbeddedNode;
  * <p>The budget: 7 organisations; appropriations A-H-2026 (health, 07.3), A-E-2026 (education,
  * 09.1), A-H-2025 (health, 07.4); department allocations D-H, D-E, D-H25; 20 hospital allocations
  * G-00..G-19 and one public-health allocation G-PH; 15 expenditures on each hospital allocation
- * (300: E-00-00..E-19-14), outcomes O-1 and O-2, a return R-1 and a reversal V-1 of E-00-00.
+ * (300: E-00-00..E-19-14), outcomes O-1 and O-2, a return R-1 (5.00 from G-03 back to D-H), a
+ * reversal V-1 of expenditure E-00-00 (100.00) and a reversal V-2 of transfer T-S (7000.00, D-E to G-S).
  */
 final class LedgerFixture {
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -193,6 +194,7 @@ final class LedgerFixture {
             hospitals.submit(new ReturnRequest("R-1", "G-03", "5.00", "EUR", ReasonCode.UNSPENT, "Left over"));
             hospitals.submit(new ReversalRequest("V-1", expenditureId(0, 0), ReasonCode.DATA_ENTRY_ERROR,
                     "Entered twice"));
+            edu.submit(new ReversalRequest("V-2", "T-S", ReasonCode.DATA_ENTRY_ERROR, "Wrong agency"));
         }
     }
 }

@@ -90,7 +90,10 @@ class OpenApiTest {
                 Map.entry("maxAmount", "99999999"), Map.entry("from", "2020-01-01"), Map.entry("to", "2099-01-01"),
                 Map.entry("q", "x"), Map.entry("allocation", "G-01"), Map.entry("parent", "D-H"),
                 Map.entry("direction", "down"), Map.entry("depth", "2"), Map.entry("number", "1"),
-                Map.entry("txId", txId), Map.entry("file", "app.js")));
+                Map.entry("txId", txId), Map.entry("file", "app.js"),
+                Map.entry("year", "2026"), Map.entry("orgId", "HEALTH"), Map.entry("fy", "2026"),
+                Map.entry("traceId", "A-H-2026"), Map.entry("recordId", "G-01"),
+                Map.entry("vendorFile", "d3-sankey.min.js")));
         Map<String, String> ids = Map.of("organisations", "HEALTH", "allocations", "G-01", "transfers", "T-H",
                 "expenditures", "E-01-01", "outcomes", "O-1", "returns", "R-1", "reversals", "V-1", "records", "G-01",
                 "trace", "A-H-2026");

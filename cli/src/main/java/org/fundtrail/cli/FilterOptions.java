@@ -16,7 +16,8 @@ final class FilterOptions {
     @Option(names = "--org", paramLabel = "ORG", description = "Only records of this organisation.")
     String org;
 
-    @Option(names = "--below", description = "With --org: also the organisations below it.")
+    @Option(names = {"--include-descendants", "--below"},
+            description = "With --org: also the organisations below it (the API's includeDescendants).")
     boolean below;
 
     @Option(names = "--tier", paramLabel = "TIER", description = "Organisations of this tier.")
@@ -41,7 +42,8 @@ final class FilterOptions {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "On or before this date.")
     String to;
 
-    @Option(names = "--text", paramLabel = "WORDS", description = "Names, purposes, payees containing all words.")
+    @Option(names = {"--text", "-q"}, paramLabel = "WORDS",
+            description = "Names, purposes, payees containing all words, each as a word prefix (the API's q).")
     String text;
 
     @Option(names = "--allocation", paramLabel = "ID", description = "Records drawing on this allocation.")

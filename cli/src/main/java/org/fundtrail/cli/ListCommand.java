@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
 /** {@code fundtrail list TYPE}: records from the read model, filtered and paged. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List records of one type from the read model, with filters.",
-            "TYPE is one of organizations, allocations, transfers, expenditures, outcomes, returns, reversals."},
-        footer = {"", "Examples:", "  fundtrail list allocations --fiscal-year 2026 --org HEALTH --below",
+            "TYPE is one of organisations, allocations, transfers, expenditures, outcomes, returns, reversals "
+                + "(the API's collection names; organizations is accepted too).",
+            "Reversed transfers and expenditures are marked with the reversal that undid them."},
+        footer = {"", "Examples:", "  fundtrail list allocations --fiscal-year 2026 --org HEALTH --include-descendants",
             "  fundtrail list expenditures --min-amount 100000 --from 2026-01-01 --json",
             "  fundtrail list transfers --text \"operating grant\" --limit 20"})
 final class ListCommand implements Callable<Integer> {
@@ -102,7 +104,7 @@ final class ListCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // fall through
         }
-        throw new UserError(ExitCode.USAGE, "'" + text + "' is not a record type: use organizations, allocations, "
+        throw new UserError(ExitCode.USAGE, "'" + text + "' is not a record type: use organisations, allocations, "
                 + "transfers, expenditures, outcomes, returns or reversals");
     }
 }

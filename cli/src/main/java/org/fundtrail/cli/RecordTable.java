@@ -65,14 +65,16 @@ final class RecordTable {
                 new Column("ID", 20, false, r -> r.id()),
                 new Column("FROM", 16, false, r -> ((Transfer) r.record()).fromAllocationId()),
                 new Column("TO", 12, false, r -> ((Transfer) r.record()).toOrgId()),
-                new Column("AMOUNT", 27, true, r -> money(((Transfer) r.record()).amount(),
-                        ((Transfer) r.record()).currency())));
+                new Column("AMOUNT", 19, true, r -> money(((Transfer) r.record()).amount(),
+                        ((Transfer) r.record()).currency())),
+                new Column("REVERSED", 8, false, RecordRow::reversedBy));
             case EXPENDITURE -> List.of(
                 new Column("ID", 18, false, r -> r.id()),
                 new Column("DATE", 10, false, r -> ((Expenditure) r.record()).date()),
-                new Column("PAYEE", 24, false, r -> ((Expenditure) r.record()).payee().name()),
-                new Column("AMOUNT", 23, true, r -> money(((Expenditure) r.record()).amount(),
-                        ((Expenditure) r.record()).currency())));
+                new Column("PAYEE", 20, false, r -> ((Expenditure) r.record()).payee().name()),
+                new Column("AMOUNT", 19, true, r -> money(((Expenditure) r.record()).amount(),
+                        ((Expenditure) r.record()).currency())),
+                new Column("REVERSED", 8, false, RecordRow::reversedBy));
             case OUTCOME -> List.of(
                 new Column("ID", 18, false, r -> r.id()),
                 new Column("INDICATOR", 26, false, r -> ((Outcome) r.record()).indicator()),

@@ -10,6 +10,7 @@ import org.fundtrail.client.readmodel.ReadModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.fundtrail.api.ApiServer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,8 +47,9 @@ final class TraceCommand implements Callable<Integer> {
             description = "With --from-ledger: stop a downward trace after N allocations (default: ${DEFAULT-VALUE}).")
     int maxNodes;
 
-    @Option(names = "--depth", defaultValue = "100", paramLabel = "N",
-            description = "Levels below the allocation to show (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", defaultValue = "" + ApiServer.TRACE_DEPTH_DEFAULT, paramLabel = "N",
+            description = "Levels below the allocation to show, 0 to " + ApiServer.TRACE_DEPTH_MAX
+                    + " (default: ${DEFAULT-VALUE}, as the API's `depth`).")
     int depth;
 
     @Option(names = "--from-ledger", description = "Have the chaincode compute the trace from ledger state.")
@@ -61,8 +63,9 @@ final class TraceCommand implements Callable<Integer> {
         if (!fromLedger) {
             try (ReadModel readModel = ledger.readModel()) {
                 if (dir == Direction.DOWN) {
-                    if (depth < 0) {
-                        throw new UserError(ExitCode.USAGE, "--depth must not be negative");
+                    if (depth < 0 || depth > ApiServer.TRACE_DEPTH_MAX) {
+                        throw new UserError(ExitCode.USAGE, "--depth must be 0 to " + ApiServer.TRACE_DEPTH_MAX
+                                + ", not " + depth);
                     }
                     TraceDown trace = readModel.traceDown(id, depth).orElseThrow(() -> notFound());
                     if (output.json()) {

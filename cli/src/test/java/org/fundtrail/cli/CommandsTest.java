@@ -234,7 +234,14 @@ class CommandsTest {
     @Order(6)
     void auditors_list_search_and_reconcile_from_the_read_model() throws Exception {
         assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
-        Cli.Run list = ok("list", "allocations", "--fiscal-year", "2025", "--org", "HEALTH", "--below");
+        Cli.Run list = ok("list", "allocations", "--fiscal-year", "2025", "--org", "HEALTH", "--include-descendants");
+        assertThat(ok("list", "allocations", "--fiscal-year", "2025", "--org", "HEALTH", "--below").out())
+                .isEqualTo(list.out());
+        Cli.Run spending = ok("list", "expenditures", "-q", "medsup");
+        assertThat(spending.out().lines().filter(l -> l.startsWith("E-1 ")))
+                .singleElement().satisfies(l -> assertThat(l).endsWith(" V-1"));
+        assertThat(ok("list", "organisations").out()).contains("HEALTH-HOSP");
+        assertThat(cli.run("trace", "down", "APP-1", "--depth", "101").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(list.out()).contains("T-1-A").contains("T-2-A").doesNotContain("APP-1 ")
                 .contains("249,000.00 EUR").contains("record(s)");
         assertThat(list.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
@@ -300,6 +307,10 @@ class CommandsTest {
         assertThat(lines.get(0)).contains("id").contains("amount");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("T-1,"));
         assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
+        List<String> spent = ok("export", "expenditures").out().lines().toList();
+        assertThat(spent.get(0)).contains(",reversedBy,");
+        assertThat(spent).anySatisfy(l -> assertThat(l).startsWith("E-1,").contains(",V-1,"))
+                .anySatisfy(l -> assertThat(l).startsWith("E-2,").doesNotContain("V-1"));
         Cli.Run json = ok("export", "expenditures", "--format", "json", "--min-amount", "1000");
         assertThat(json.out()).startsWith("[").contains("\"E-1\"").doesNotContain("\"E-2\"");
         Path file = data.resolve("orgs.csv");

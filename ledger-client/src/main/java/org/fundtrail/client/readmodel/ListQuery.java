@@ -137,8 +137,9 @@ final class ListQuery {
     }
 
     /**
-     * Turns free text into an FTS5 query that means "all these words": each word becomes a quoted
-     * string, so no input is FTS syntax.
+     * Turns free text into an FTS5 query that means "all these words, each as a word prefix": each
+     * word becomes a quoted string followed by {@code *} ({@code hosp} finds "Hospital"), so no
+     * input is FTS syntax.
      *
      * @return the query, or null when the text has no word
      */
@@ -149,7 +150,7 @@ final class ListQuery {
         List<String> words = new ArrayList<>();
         for (String word : text.split("[^\\p{L}\\p{N}]+")) {
             if (!word.isEmpty()) {
-                words.add("\"" + word + "\"");
+                words.add("\"" + word + "\"*");
             }
         }
         return words.isEmpty() ? null : String.join(" ", words);

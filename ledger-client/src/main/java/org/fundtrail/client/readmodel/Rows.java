@@ -115,6 +115,9 @@ final class Rows {
                     rs.getString("reason"), txId, at);
             case BALANCE -> throw new IllegalArgumentException("balances are part of their allocation");
         };
+        if (type == RecordType.TRANSFER || type == RecordType.EXPENDITURE) {
+            return new RecordRow(record, ref, null, null, rs.getString("reversed_by"));
+        }
         if (type != RecordType.ALLOCATION) {
             return new RecordRow(record, ref, null, null);
         }
