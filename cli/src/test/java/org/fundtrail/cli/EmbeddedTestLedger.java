@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fundtrail.client.ConnectionConfig;
 
-/** The embedded node serving a data folder, as {@code fundtrail up} runs it (no API). */
+/** The embedded node serving a data folder, with its projector and API, as {@code fundtrail up} runs it. */
 final class EmbeddedTestLedger implements TestLedger {
     private final DataDir dir;
     private final FundtrailServer server;
 
     EmbeddedTestLedger(Path data) throws IOException {
         this.dir = new DataDir(data);
-        this.server = FundtrailServer.start(dir, null, 0, -1);
+        this.server = FundtrailServer.start(dir, null, 0, 0);
     }
 
     @Override
@@ -33,6 +33,11 @@ final class EmbeddedTestLedger implements TestLedger {
     @Override
     public ConnectionConfig connection(String mspId, String user) throws IOException {
         return ConnectionConfig.load(dir.connectionFile(mspId, user)).withEndpoint("127.0.0.1:" + server.node().port());
+    }
+
+    @Override
+    public int apiPort() {
+        return server.apiPort();
     }
 
     @Override

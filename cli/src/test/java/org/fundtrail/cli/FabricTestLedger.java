@@ -17,6 +17,7 @@ import org.fundtrail.client.ConnectionConfig;
  */
 final class FabricTestLedger implements TestLedger {
     private final DataDir dir;
+    private FundtrailServer server;
 
     private FabricTestLedger(Path data) {
         this.dir = new DataDir(data);
@@ -103,7 +104,18 @@ final class FabricTestLedger implements TestLedger {
     }
 
     @Override
+    public synchronized int apiPort() throws IOException {
+        if (server == null) {
+            server = FundtrailServer.startOnFabric(dir, 0);
+        }
+        return server.apiPort();
+    }
+
+    @Override
     public void close() {
+        if (server != null) {
+            server.close();
+        }
         try {
             script("down");
         } catch (IOException e) {

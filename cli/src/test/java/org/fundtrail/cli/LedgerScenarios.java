@@ -363,6 +363,27 @@ abstract class LedgerScenarios {
 
     @Test
     @Order(9)
+    void the_public_api_serves_what_the_ledger_committed() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + ledger.apiPort() + "/api/v1/";
+        eventually(() -> {
+            java.net.http.HttpResponse<String> transfer = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "transfers/T-D")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(transfer.statusCode()).as(transfer.body()).isEqualTo(200);
+            assertThat(transfer.body()).contains("\"blockNumber\":" + transferBlock).contains("\"600000.00\"");
+            java.net.http.HttpResponse<String> expenditure = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "expenditures/E-1")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(expenditure.statusCode()).as(expenditure.body()).isEqualTo(200);
+        });
+        java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"UP\"");
+    }
+
+    @Test
+    @Order(10)
     void an_unreachable_ledger_is_reported_as_unavailable() throws Exception {
         ConnectionConfig nowhere = ledger.connection("HealthMSP", "officer@health").withEndpoint("127.0.0.1:1");
         try (FundtrailLedger client = FundtrailLedger.newInstance().config(nowhere).maxAttempts(1).build()) {

@@ -28,6 +28,14 @@ interface TestLedger extends AutoCloseable {
         return FundtrailLedger.newInstance().config(connection(mspId, user)).build();
     }
 
+    /**
+     * The public API serving this ledger's read model, as {@code fundtrail up} (embedded) or
+     * {@code fundtrail up --network fabric} runs it; started on first use.
+     *
+     * @return its port on 127.0.0.1
+     */
+    int apiPort() throws IOException;
+
     /** Stops the ledger; its data folder stays. */
     @Override
     void close();
