@@ -117,7 +117,18 @@ final class FabricTestLedger implements TestLedger {
             server.close();
         }
         try {
+            List<Long> pids = new ArrayList<>();
+            try (java.util.stream.Stream<Path> files = Files.list(dir.root().resolve("fabric/pids"))) {
+                for (Path pidFile : files.toList()) {
+                    pids.add(Long.parseLong(Files.readString(pidFile).trim()));
+                }
+            }
             script("down");
+            for (long pid : pids) {
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new IllegalStateException("network.sh down left process " + pid + " running");
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
