@@ -76,6 +76,8 @@ load_env() {
   [ -f "$fab/network.env" ] || die "no Fabric network in $data; start one with: $0 up --data $data"
   # shellcheck disable=SC1091
   source "$fab/network.env"
+  # shellcheck disable=SC1091
+  [ -n "${BIN:-}" ] || [ ! -f "$fab/binaries.env" ] || source "$fab/binaries.env"
 }
 
 as_admin() { # INDEX COMMAND...: run a peer CLI command as the admin of peer INDEX's org, against that peer
@@ -225,7 +227,7 @@ status() {
     row "${PEER_NAMES[$i]}" "gateway ${PEER_PORTS[$i]}, chaincode ${PEER_CC_PORTS[$i]}, operations ${PEER_OPS_PORTS[$i]} (${PEER_MSPS[$i]})"
   done
   row chaincode "$CHAINCODE_PORT ($CHAINCODE)"
-  if alive "${PEER_NAMES[0]}"; then
+  if alive "${PEER_NAMES[0]}" && [ -n "${BIN:-}" ]; then
     echo "channel $CHANNEL height $(height) (as seen by ${PEER_NAMES[0]})"
   fi
   echo "$up of $total processes running; connection files in $data/connections"
@@ -257,7 +259,14 @@ down() {
 
 case "$cmd" in
   up)
-    eval "$(fabric_bin_resolve)"
+    if [ -z "${FABRIC_BIN:-}${FABRIC_SRC:-}" ] && [ -f "$fab/binaries.env" ]; then
+      source "$fab/binaries.env"         # the binaries this network was first started with
+    else
+      resolved=$(fabric_bin_resolve) || exit 1
+      eval "$resolved"
+      mkdir -p "$fab"
+      printf 'BIN=%q\nCONFIG=%q\nBUILDER=%q\n' "$BIN" "$CONFIG" "$BUILDER" >"$fab/binaries.env"
+    fi
     [ -n "$(service_jar)" ] && [ -f "$root/cli/target/classpath.txt" ] \
       || (cd "$root" && mvn -q -B -ntp -DskipTests install) >&2
     if [ ! -f "$fab/network.env" ]; then
