@@ -67,31 +67,15 @@ final class FundtrailServer implements AutoCloseable {
                     + e.getMessage() + " (try --gateway-port 0 for any free port)");
         }
         quietRefusals();
-        ReadModel readModel = null;
-        FundtrailLedger reader = null;
         try {
             Network.writeConnections(dir, definition, node.crypto());
-            readModel = ReadModel.open(dir.readModelUrl());
             String[] who = readerIdentity(definition);
             ConnectionConfig config = ConnectionConfig.load(dir.connectionFile(who[0], who[1]));
-            reader = FundtrailLedger.newInstance().config(config).channel(node.inProcessChannel()).build();
-            Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
-                    .chaincode(definition.chaincode()).build();
-            projector.start();
-            ApiServer api = apiPort < 0 ? null : startApi(readModel, apiPort, projector);
-            FundtrailServer server = new FundtrailServer(dir, node, readModel, reader, projector, api);
-            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), node.port(),
-                    api == null ? 0 : api.port()));
-            return server;
-        } catch (ReadModelException | IOException | RuntimeException e) {
-            if (reader != null) {
-                reader.close();
-            }
-            if (readModel != null) {
-                readModel.close();
-            }
+            return follow(dir, definition, FundtrailLedger.newInstance().config(config)
+                    .channel(node.inProcessChannel()), node, node.port(), apiPort);
+        } catch (IOException | RuntimeException e) {
             node.close();
-            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw e;
         }
     }
 
@@ -117,18 +101,28 @@ final class FundtrailServer implements AutoCloseable {
         NetworkDefinition definition = NetworkDefinition.load(dir.networkFile());
         String[] who = readerIdentity(definition);
         ConnectionConfig config = ConnectionConfig.load(dir.connectionFile(who[0], who[1]));
+        int gateway = Integer.parseInt(config.endpoint().substring(config.endpoint().lastIndexOf(':') + 1));
+        return follow(dir, definition, FundtrailLedger.newInstance().config(config), null, gateway, apiPort);
+    }
+
+    /**
+     * Opens the read model, starts the projector on the reader's blocks and the API, and records the
+     * run file; on failure closes what it opened (the node stays the caller's).
+     */
+    private static FundtrailServer follow(DataDir dir, NetworkDefinition definition, FundtrailLedger.Builder client,
+                                          EmbeddedNode node, int gatewayPort, int apiPort) throws IOException {
         ReadModel readModel = null;
         FundtrailLedger reader = null;
         try {
             readModel = ReadModel.open(dir.readModelUrl());
-            reader = FundtrailLedger.newInstance().config(config).build();
+            reader = client.build();
             Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
                     .chaincode(definition.chaincode()).build();
             projector.start();
             ApiServer api = apiPort < 0 ? null : startApi(readModel, apiPort, projector);
-            FundtrailServer server = new FundtrailServer(dir, null, readModel, reader, projector, api);
-            int gateway = Integer.parseInt(config.endpoint().substring(config.endpoint().lastIndexOf(':') + 1));
-            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), gateway, api == null ? 0 : api.port()));
+            FundtrailServer server = new FundtrailServer(dir, node, readModel, reader, projector, api);
+            dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), gatewayPort,
+                    api == null ? 0 : api.port()));
             return server;
         } catch (ReadModelException | IOException | RuntimeException e) {
             if (reader != null) {

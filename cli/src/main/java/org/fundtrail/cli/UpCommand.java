@@ -45,25 +45,21 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = new DataDir(data);
-        if (network.equals("fabric")) {
-            try (FundtrailServer server = FundtrailServer.startOnFabric(dir, apiPort)) {
+        FundtrailServer server = switch (network) {
+            case "fabric" -> FundtrailServer.startOnFabric(dir, apiPort);
+            case "embedded" -> FundtrailServer.start(dir, networkFile, gatewayPort, apiPort);
+            default -> throw new UserError(ExitCode.USAGE, "--network must be embedded or fabric, not '" + network
+                    + "'");
+        };
+        try (server) {
+            if (server.node() == null) {
                 out.println("Fundtrail is following the Fabric network in " + dir.root().toAbsolutePath());
-                out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/  (OpenAPI: /openapi.json, "
-                        + "docs: /docs)");
-                out.println("Press Ctrl-C to stop.");
-                out.flush();
-                server.awaitShutdown();
+            } else {
+                out.println("Fundtrail is running for " + dir.root().toAbsolutePath());
+                out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "  (channel "
+                        + server.node().network().channel() + ", chaincode " + server.node().network().chaincode()
+                        + ", height " + server.node().height() + ")");
             }
-            return ExitCode.OK;
-        }
-        if (!network.equals("embedded")) {
-            throw new UserError(ExitCode.USAGE, "--network must be embedded or fabric, not '" + network + "'");
-        }
-        try (FundtrailServer server = FundtrailServer.start(dir, networkFile, gatewayPort, apiPort)) {
-            out.println("Fundtrail is running for " + dir.root().toAbsolutePath());
-            out.println("  Fabric gateway  127.0.0.1:" + server.node().port() + "  (channel "
-                    + server.node().network().channel() + ", chaincode " + server.node().network().chaincode()
-                    + ", height " + server.node().height() + ")");
             out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/  (OpenAPI: /openapi.json, "
                     + "docs: /docs)");
             out.println("Press Ctrl-C to stop.");
