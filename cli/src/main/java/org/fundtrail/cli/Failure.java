@@ -6,9 +6,9 @@ import java.util.Map;
 import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.client.CommitFailedException;
 import org.fundtrail.client.CommitUnknownException;
+import org.fundtrail.client.GatewayRejectedException;
 import org.fundtrail.client.LedgerUnavailableException;
 import org.fundtrail.client.RefusedException;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * What a failed command tells its user: the documented exit code, a stable code name, one line of
@@ -55,7 +55,7 @@ record Failure(int exitCode, String code, String message, ErrorCode ledgerCode, 
                     + "(or 'fundtrail history " + id + "'), or run the same command again with --id " + id
                     + ": it reports 'already done' if it committed", null, null, unknown.transactionId(), id);
         }
-        if (e instanceof CommitFailedException failed && isConflict(failed.validationCode())) {
+        if (e instanceof CommitFailedException failed && failed.isConflict()) {
             return new Failure(ExitCode.UNREACHABLE, "CONFLICT", "the ledger kept conflicting with concurrent "
                     + "transactions (" + failed.validationCode() + " on every attempt); nothing was written; try again",
                     null, null, failed.transactionId(), null);
@@ -64,16 +64,15 @@ record Failure(int exitCode, String code, String message, ErrorCode ledgerCode, 
             return new Failure(ExitCode.REFUSED, codeName(ExitCode.REFUSED), "refused at commit: "
                     + failed.getMessage(), null, null, failed.transactionId(), null);
         }
+        if (e instanceof GatewayRejectedException rejected) {
+            return new Failure(ExitCode.ERROR, "GATEWAY_REJECTED", rejected.getMessage() + "; check the connection's "
+                    + "channel, chaincode and identity (--connection, --as, --network)", null, null, null, null);
+        }
         if (e instanceof LedgerUnavailableException unavailable) {
             return new Failure(ExitCode.UNREACHABLE, codeName(ExitCode.UNREACHABLE), "ledger unreachable: "
                     + unavailable.getMessage(), null, null, null, null);
         }
         return of(ExitCode.ERROR, "unexpected error: " + e);
-    }
-
-    private static boolean isConflict(String validationCode) {
-        return validationCode.equals(TxValidationCode.MVCC_READ_CONFLICT.name())
-                || validationCode.equals(TxValidationCode.PHANTOM_READ_CONFLICT.name());
     }
 
     /** @return the stable name of an exit code, as {@code "code"} in JSON errors */

@@ -30,6 +30,7 @@ import org.fundtrail.client.ChildPage;
 import org.fundtrail.client.ConnectionConfig;
 import org.fundtrail.client.ExpenditureRequest;
 import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.client.GatewayRejectedException;
 import org.fundtrail.client.LedgerException;
 import org.fundtrail.client.LedgerUnavailableException;
 import org.fundtrail.client.OrganizationRequest;
@@ -384,6 +385,29 @@ abstract class LedgerScenarios {
 
     @Test
     @Order(10)
+    void a_wrong_channel_or_chaincode_is_a_gateway_rejection_not_a_chaincode_refusal() throws Exception {
+        ConnectionConfig right = ledger.connection("HealthMSP", "officer@health");
+        List<Throwable> outcomes = new ArrayList<>();
+        for (ConnectionConfig wrong : List.of(
+                new ConnectionConfig(right.endpoint(), right.tlsRootCertificate(), right.hostOverride(), right.mspId(),
+                        right.certificate(), right.privateKey(), "no-such-channel", right.chaincode()),
+                new ConnectionConfig(right.endpoint(), right.tlsRootCertificate(), right.hostOverride(), right.mspId(),
+                        right.certificate(), right.privateKey(), right.channel(), "no-such-chaincode"))) {
+            try (FundtrailLedger client = FundtrailLedger.newInstance().config(wrong).maxAttempts(1).build()) {
+                Throwable read = org.assertj.core.api.Assertions.catchThrowable(() -> client.allocation("D"));
+                Throwable write = org.assertj.core.api.Assertions.catchThrowable(() -> client.submit(new TransferRequest(
+                        "T-WRONG", "D", "HEALTH-HOSP", "WRONG", "1.00", "EUR", "Through the wrong channel", null)));
+                outcomes.add(read);
+                outcomes.add(write);
+            }
+        }
+        assertThat(outcomes).allMatch(o -> o instanceof GatewayRejectedException);
+        assertThat(catchThrowableOfType(RefusedException.class, () -> health.record("T-WRONG")).code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    @Order(11)
     void an_unreachable_ledger_is_reported_as_unavailable() throws Exception {
         ConnectionConfig nowhere = ledger.connection("HealthMSP", "officer@health").withEndpoint("127.0.0.1:1");
         try (FundtrailLedger client = FundtrailLedger.newInstance().config(nowhere).maxAttempts(1).build()) {

@@ -89,7 +89,7 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
             try {
                 return submitOnce(request.transactionName(), json);
             } catch (CommitFailedException e) {
-                if (!isRetryable(e.validationCode())) {
+                if (!e.isConflict()) {
                     throw unknownTxId == null ? e : new CommitUnknownException(request.id(), unknownTxId, e);
                 }
                 last = e;
@@ -120,11 +120,6 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
         throw last;
     }
 
-    private static boolean isRetryable(String validationCode) {
-        return validationCode.equals(TxValidationCode.MVCC_READ_CONFLICT.name())
-                || validationCode.equals(TxValidationCode.PHANTOM_READ_CONFLICT.name());
-    }
-
     private static void backoff(int attempt) {
         long ceiling = BACKOFF_MILLIS << Math.min(attempt, 6);
         try {
@@ -152,7 +147,7 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
             throw translate(e, txId, true);
         }
         if (!status.isSuccessful()) {
-            throw new CommitFailedException(status.getCode().name(), status.getBlockNumber(), txId);
+            throw new CommitFailedException(status.getCode(), status.getBlockNumber(), txId);
         }
         return new Submission(txId, status.getBlockNumber(), LedgerRecords.parseWritten(submitted.getResult()),
                 false);
@@ -335,6 +330,13 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
         if (!e.getDetails().isEmpty()) {
             reason += " (" + e.getDetails().get(0).getMessage() + ")";
         }
+        if (reason.contains("No metadata was found for chaincode") || reason.contains("failed to get config for channel")
+                || reason.contains("no peers available to evaluate chaincode")) {
+            // A Fabric gateway's words for a channel it has not joined or a chaincode no peer has: the
+            // connection's channel or chaincode is wrong (or its peers are all down), not a chaincode refusal.
+            return new GatewayRejectedException(code.name(), "the gateway knows no such channel or chaincode: "
+                    + reason, txId, e);
+        }
         if (code == Status.Code.FAILED_PRECONDITION && !outcomeUnknown && reason.contains("peer")) {
             // The gateway knows too few live peers to endorse (discovery still converging, a peer restarting):
             // nothing was sent to the orderer, so trying again later is safe.
@@ -342,13 +344,11 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
         }
         switch (code) {
             case PERMISSION_DENIED:
-                return new RefusedException(ErrorCode.FORBIDDEN, "identity", "identity: the ledger refused the "
-                        + "caller's identity: " + reason, txId, e);
             case INVALID_ARGUMENT:
             case NOT_FOUND:
             case FAILED_PRECONDITION:
-                return new RefusedException(ErrorCode.INVALID_ARGUMENT, "connection", "connection: the ledger "
-                        + "rejected the request: " + reason, txId, e);
+                return new GatewayRejectedException(code.name(), "the gateway rejected the request (" + code.name()
+                        + "): " + reason, txId, e);
             default:
                 return new LedgerUnavailableException((outcomeUnknown ? "the outcome of transaction " + txId
                         + " is unknown: " : "the ledger did not answer: ") + code + " " + reason,

@@ -236,7 +236,7 @@ public final class Endorser {
         }
         ChannelHeader ch = up.channelHeader;
         if (!ch.getChannelId().equals(channel)) {
-            throw new EndorserException(EndorserException.Kind.PEER, "channel '" + ch.getChannelId() + "' not found");
+            throw EndorserException.notDeployed(ChaincodeHeaderExtensionName.of(ch), ch.getChannelId());
         }
         String prefix = "error validating proposal: ";
         if (ch.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE) {
@@ -288,8 +288,7 @@ public final class Endorser {
         }
         String cc = ChaincodeHeaderExtensionName.of(ch);
         if (!cc.equals(chaincode)) {
-            throw new EndorserException(EndorserException.Kind.PEER, "make sure the chaincode " + cc
-                    + " has been successfully defined on channel " + channel + " and try again: chaincode " + cc + " not found");
+            throw EndorserException.notDeployed(cc, channel);
         }
         return up;
     }

@@ -94,6 +94,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         } catch (EndorserException e) {
             if (e.kind() == EndorserException.Kind.MALFORMED) {
                 out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            } else if (e.kind() == EndorserException.Kind.NOT_DEPLOYED) {
+                out.onError(Status.FAILED_PRECONDITION.withDescription("no combination of peers can be derived which "
+                        + "satisfy the endorsement policy: " + e.getMessage()).asRuntimeException());
             } else {
                 out.onError(withDetail(com.google.rpc.Code.ABORTED,
                         "failed to endorse transaction, see attached details for more info", e.getMessage()));
@@ -185,6 +188,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             switch (e.kind()) {
                 case MALFORMED -> out.onError(Status.INVALID_ARGUMENT
                         .withDescription("failed to unpack transaction proposal: " + e.getMessage()).asRuntimeException());
+                case NOT_DEPLOYED -> out.onError(notDeployedOnEvaluate(e));
                 case CHAINCODE -> out.onError(withDetail(com.google.rpc.Code.UNKNOWN,
                         "evaluate call to endorser returned error: " + e.getMessage(), e.getMessage()));
                 default -> out.onError(withDetail(com.google.rpc.Code.FAILED_PRECONDITION,
@@ -319,5 +323,18 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     static String codeName(int code) {
         TxValidationCode c = TxValidationCode.forNumber(code);
         return c == null ? String.valueOf(code) : c.name();
+    }
+
+    /**
+     * What a Fabric gateway answers an evaluate for a channel it has not joined (UNAVAILABLE: it has no
+     * channel config) or a chaincode no peer has (FAILED_PRECONDITION: no peers available).
+     */
+    private RuntimeException notDeployedOnEvaluate(EndorserException e) {
+        if (!e.channelId().equals(channel)) {
+            return Status.UNAVAILABLE.withDescription("failed to get config for channel [" + e.channelId()
+                    + "]: could not get last config for channel " + e.channelId()).asRuntimeException();
+        }
+        return Status.FAILED_PRECONDITION.withDescription("no peers available to evaluate chaincode "
+                + e.chaincodeName() + " in channel " + e.channelId()).asRuntimeException();
     }
 }
