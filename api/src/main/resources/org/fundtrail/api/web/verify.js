@@ -182,15 +182,10 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
   let blk;
   let index = -1;
   let tx;
-  const found = await step('block', async () => {
+  await step('block', async () => {
     blk = parse(`block ${n}`, () => fabric.block(raw));
     if (blk.number !== BigInt(n)) throw new Failure(`the block served as ${n} says it is block ${blk.number}`);
-    const computed = await dataHash(blk);
-    if (!equal(computed, blk.dataHash)) {
-      throw new Failure(`block ${n}'s data hash is not the SHA-256 of its envelopes: header says ${hex(blk.dataHash)}, `
-        + `the envelopes hash to ${hex(computed)}`);
-    }
-    const codes = parse(`block ${n}'s transactions filter`, () => fabric.filter(blk));
+    // the transaction first, so the record check can still say what differs when the block is not intact
     for (let i = 0; i < blk.envelopes.length && index < 0; i++) {
       let t;
       try {
@@ -201,6 +196,12 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
       if (t.txId === txId) [index, tx] = [i, t];
     }
     if (index < 0) throw new Failure(`no transaction ${txId} in block ${n}`);
+    const computed = await dataHash(blk);
+    if (!equal(computed, blk.dataHash)) {
+      throw new Failure(`block ${n}'s data hash is not the SHA-256 of its envelopes: header says ${hex(blk.dataHash)}, `
+        + `the envelopes hash to ${hex(computed)}`);
+    }
+    const codes = parse(`block ${n}'s transactions filter`, () => fabric.filter(blk));
     if (codes[index] !== 0) throw new Failure(`the transaction is marked invalid (code ${codes[index]}): it wrote nothing`);
     return `transaction ${index + 1} of ${blk.envelopes.length} in block ${n}, marked valid; data hash ${hex(blk.dataHash).slice(0, 16)}… matches the envelopes`;
   });
