@@ -246,35 +246,95 @@ class SiteBrowserIT {
         assertThat(checks(browser)).containsEntry("chain", "false").containsEntry("record", "true");
     }
 
-    @Test
-    void a_served_block_with_one_flipped_byte_shows_not_verified_and_why() throws Exception {
-        JsonNode record = api("/api/v1/expenditures?fiscalYear=" + year + "&limit=1").at("/items/0");
-        String id = record.get("id").asText();
-        long number = record.at("/ledger/blockNumber").asLong();
-        String amount = "\"amount\":\"" + record.get("amount").asText() + "\"";
-        // flip one byte of the block as the read model stores it (and serves it): the amount's first digit
+    /** What the record page shows when the read model serves block {@code number} with one byte flipped. */
+    record Shown(String verdict, Map<String, String> checks, Map<String, String> details) {
+    }
+
+    static Shown withFlippedByte(String id, long number, java.util.function.ToIntFunction<byte[]> where)
+            throws Exception {
+        // flip one byte of the block as the read model stores it, so the real server serves it so
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(new DataDir(data.resolve("d")).readModelUrl())) {
             byte[] original = blockBytes(db, number);
-            int at = writtenAmount(original, "\u0000ft.expenditure\u0000" + id + "\u0000", amount);
-            assertThat(at).as("the record's amount in its write in block %d", number).isPositive();
+            int at = where.applyAsInt(original);
+            assertThat(at).as("the byte to flip in block %d", number).isPositive();
             byte[] flipped = original.clone();
-            flipped[at + "\"amount\":\"".length()] ^= 0x01;
-            ChromeDriver fresh = browser(data.resolve("chromium-profile-tamper"));
+            flipped[at] ^= 0x01;
+            // a fresh profile: blocks are immutable, a browser that saw the original keeps it cached
+            ChromeDriver fresh = browser(Files.createTempDirectory(data, "chromium-profile-tamper"));
             try {
                 storeBlock(db, number, flipped);
                 fresh.get(base + "/record/" + id + "?anchor=" + genesisHash());
                 String verdict = awaitVerdict(fresh);
-                assertThat(verdict).startsWith("NOT verified: block " + number
-                        + "'s data hash is not the SHA-256 of its envelopes");
-                assertThat(checks(fresh)).containsEntry("block", "false").containsEntry("record", "false")
-                        .containsEntry("chain", "true");
-                assertThat(fresh.findElement(By.cssSelector("#verify li[data-check='record'] .detail")).getText())
-                        .contains("differs from what the transaction wrote");
+                Map<String, String> details = new java.util.LinkedHashMap<>();
+                for (WebElement li : fresh.findElements(By.cssSelector("#verify li[data-check]"))) {
+                    details.put(li.getAttribute("data-check"), li.findElement(By.className("detail")).getText());
+                }
+                return new Shown(verdict, checks(fresh), details);
             } finally {
                 storeBlock(db, number, original);
                 fresh.quit();
             }
         }
+    }
+
+    static org.hyperledger.fabric.protos.common.Block parse(byte[] block) throws Exception {
+        return org.hyperledger.fabric.protos.common.Block.parseFrom(block);
+    }
+
+    @Test
+    void a_served_block_with_one_flipped_byte_in_the_record_s_write_shows_not_verified_and_why() throws Exception {
+        JsonNode record = api("/api/v1/expenditures?fiscalYear=" + year + "&limit=1").at("/items/0");
+        String id = record.get("id").asText();
+        long number = record.at("/ledger/blockNumber").asLong();
+        String amount = "\"amount\":\"" + record.get("amount").asText() + "\"";
+        // the amount's first digit, in the value the transaction wrote
+        Shown shown = withFlippedByte(id, number, b -> writtenAmount(b, "\u0000ft.expenditure\u0000" + id + "\u0000",
+                amount) + "\"amount\":\"".length());
+        assertThat(shown.verdict()).startsWith("NOT verified: block " + number
+                + "'s data hash is not the SHA-256 of its envelopes");
+        assertThat(shown.checks()).containsEntry("block", "false").containsEntry("record", "false")
+                .containsEntry("chain", "true");
+        assertThat(shown.details().get("record")).contains("differs from what the transaction wrote");
+    }
+
+    @Test
+    void a_served_block_with_one_flipped_byte_in_the_orderer_s_signature_fails_only_the_signature_check()
+            throws Exception {
+        JsonNode record = api("/api/v1/transfers?fiscalYear=" + year + "&limit=1").at("/items/0");
+        long number = record.at("/ledger/blockNumber").asLong();
+        // the last byte of the orderer's DER signature (the end of s): still DER, no longer a valid signature
+        Shown shown = withFlippedByte(record.get("id").asText(), number, b -> {
+            try {
+                byte[] sig = org.hyperledger.fabric.protos.common.Metadata.parseFrom(parse(b).getMetadata()
+                        .getMetadata(0)).getSignatures(0).getSignature().toByteArray();
+                return indexOf(b, sig, 0) + sig.length - 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(shown.verdict()).matches("NOT verified: orderer signature 0: the signature of OrdererMSP .* does not"
+                + " verify");
+        assertThat(shown.checks()).isEqualTo(Map.of("record", "true", "block", "true", "chain", "true",
+                "signatures", "false"));
+    }
+
+    @Test
+    void a_served_block_with_one_flipped_byte_in_its_previous_hash_is_not_chained() throws Exception {
+        JsonNode record = api("/api/v1/outcomes?fiscalYear=" + year + "&limit=1").at("/items/0");
+        long number = record.at("/ledger/blockNumber").asLong();
+        Shown shown = withFlippedByte(record.get("id").asText(), number, b -> {
+            try {
+                return indexOf(b, parse(b).getHeader().getPreviousHash().toByteArray(), 0);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(shown.verdict()).startsWith("NOT verified: block " + number + "'s previous_hash ")
+                .contains("is not the hash of block " + (number - 1) + "'s header");
+        // block 0's configuration is still trusted, and the orderer signed the header as it was
+        assertThat(shown.checks()).isEqualTo(Map.of("record", "true", "block", "true", "chain", "false",
+                "signatures", "false"));
+        assertThat(shown.details().get("signatures")).startsWith("orderer signature 0: the signature of OrdererMSP");
     }
 
     static byte[] blockBytes(java.sql.Connection db, long number) throws java.sql.SQLException {

@@ -227,7 +227,7 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
   // gives the MSPs (its data hash ties its content to its header).
   const headers = new Map();
   let config = null;
-  const chained = await step('chain', async () => {
+  await step('chain', async () => {
     if (!blk) throw new Failure(`block ${n} is unreadable, so it cannot be chained`);
     headers.set(n, blk);
     let configBlock = null;
@@ -240,12 +240,14 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
       if (first && first.type === fabric.HEADER_TYPE.CONFIG && (!configBlock || k > configBlock.k)) configBlock = { k, b, tx: first };
     });
     if (n === 0) configBlock = { k: 0, b: blk, tx: fabric.envelope(blk.envelopes[0]) };
+    // every link, top down; the first broken one is the failure, but a config block below it stays trusted
+    const broken = [];
     for (let k = n; k > 0; k--) {
       const h = headers.get(k);
-      if (h.number !== BigInt(k)) throw new Failure(`the block served as ${k} says it is block ${h.number}`);
       const below = await headerHash(headers.get(k - 1));
-      if (!equal(h.previousHash, below)) {
-        throw new Failure(`block ${k}'s previous_hash ${hex(h.previousHash)} is not the hash of block ${k - 1}'s header (${hex(below)})`);
+      if (h.number !== BigInt(k)) broken.push([k, `the block served as ${k} says it is block ${h.number}`]);
+      else if (!equal(h.previousHash, below)) {
+        broken.push([k, `block ${k}'s previous_hash ${hex(h.previousHash)} is not the hash of block ${k - 1}'s header (${hex(below)})`]);
       }
     }
     const genesis = hex(await headerHash(headers.get(0)));
@@ -257,13 +259,16 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
     if (!equal(await dataHash(configBlock.b), configBlock.b.dataHash)) {
       throw new Failure(`config block ${configBlock.k}'s data hash does not match its envelope`);
     }
-    config = parse(`the channel configuration in block ${configBlock.k}`, () => fabric.channelConfig(configBlock.tx));
-    config.block = configBlock.k;
+    if (!broken.some(([k]) => k <= configBlock.k)) {
+      config = parse(`the channel configuration in block ${configBlock.k}`, () => fabric.channelConfig(configBlock.tx));
+      config.block = configBlock.k;
+    }
+    if (broken.length) throw new Failure(broken[0][1]);
     return `${n + 1} block header(s) chained from block ${n} to block 0, whose header hash is the trust anchor`;
   });
 
   await step('signatures', async () => {
-    if (!chained || !config) throw new Failure('without a chained channel configuration there are no MSPs to check signatures against');
+    if (!config) throw new Failure('without a chained channel configuration there are no MSPs to check signatures against');
     if (!tx) throw new Failure('no transaction to check');
     if (tx.channelId !== config.channelId) throw new Failure(`transaction of channel ${tx.channelId}, not ${config.channelId}`);
     const computedTxId = hex(await sha256(concat([tx.nonce, tx.creator])));
