@@ -28,7 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * contentful paint, and the bytes transferred (compressed, as on the wire) and decoded, for the page's
  * own files and for the API's answers. The first run also takes a screenshot of each page (year,
  * organisation, trace, and record with its in-browser verification, whose time and block bytes it
- * prints) into {@code fundtrail.bench.screenshots} (default {@code docs/screenshots}).
+ * prints), and of the record page while the read model serves its block with one byte flipped (restored
+ * afterwards), into {@code fundtrail.bench.screenshots} (default {@code docs/screenshots}).
  */
 @EnabledIfSystemProperty(named = "fundtrail.bench", matches = "true")
 class SiteBenchmark {
@@ -76,7 +77,7 @@ class SiteBenchmark {
                             + " apiDecoded: sum(api, 'decodedBodySize')}");
                     weights.add(w);
                     if (i == 0) {
-                        screenshots(browser, shots, year);
+                        screenshots(browser, shots, year, data);
                     }
                 } finally {
                     browser.quit();
@@ -98,7 +99,7 @@ class SiteBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static void screenshots(ChromeDriver browser, Path dir, int year) throws Exception {
+    private static void screenshots(ChromeDriver browser, Path dir, int year, Path data) throws Exception {
         shoot(browser, dir.resolve("year.png"));
         String org = SiteBrowserIT.api("/api/v1/summary?fiscalYear=" + year).at("/byDepartment/0/department").asText();
         SiteBrowserIT.open("/org/" + org + "?fy=" + year);
@@ -120,6 +121,35 @@ class SiteBenchmark {
                         + "return {doneMs: performance.getEntriesByName('fundtrail-verified')[0].startTime,"
                         + " blocks: b.length, transferred: sum('transferSize'), decoded: sum('decodedBodySize')}"));
         shoot(browser, dir.resolve("record.png"));
+        tamperedRecord(browser, dir, data, expenditure);
+    }
+
+    /**
+     * The same record page in a fresh browser while the read model serves its block with one byte of the
+     * record's amount flipped (restored afterwards): what "NOT verified" looks like.
+     */
+    private static void tamperedRecord(ChromeDriver previous, Path dir, Path data, String id) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode record = SiteBrowserIT.api("/api/v1/records/" + id);
+        long number = record.at("/ledger/blockNumber").asLong();
+        String amount = "\"amount\":\"" + record.get("amount").asText() + "\"";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(new DataDir(data).readModelUrl())) {
+            byte[] original = SiteBrowserIT.blockBytes(db, number);
+            byte[] flipped = original.clone();
+            flipped[SiteBrowserIT.writtenAmount(original, "\u0000ft.expenditure\u0000" + id + "\u0000", amount)
+                    + "\"amount\":\"".length()] ^= 0x01;
+            ChromeDriver fresh = SiteBrowserIT.browser(Files.createTempDirectory("fundtrail-bench"));
+            try {
+                SiteBrowserIT.storeBlock(db, number, flipped);
+                SiteBrowserIT.browser = fresh;
+                SiteBrowserIT.open("/record/" + id);
+                SiteBrowserIT.awaitVerdict(fresh);
+                shoot(fresh, dir.resolve("record-tampered.png"));
+            } finally {
+                SiteBrowserIT.storeBlock(db, number, original);
+                SiteBrowserIT.browser = previous;
+                fresh.quit();
+            }
+        }
     }
 
     /** The page from its top, at most 2600 px of it, in a 1280 px wide viewport (Chromium's device metrics). */

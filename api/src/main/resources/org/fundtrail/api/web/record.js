@@ -17,11 +17,17 @@ export async function render(view, id, params) {
     getJson(`records/${encodeURIComponent(id)}/history`).catch(() => null)]);
   view.append(el('h1', {}, `${r.type ? r.type.toLowerCase() : 'record'} ${id}`));
   if (r.reversedBy) view.append(el('p', { class: 'warning' }, 'Reversed by ', link(`/record/${r.reversedBy}`, r.reversedBy)));
-  // the record's own fields; where the ledger holds it is shown under "Transaction and block"
-  const rows = flatten(r, '').filter(([k, v]) => !/^(links|ledger)\./.test(k) && !(k === 'reversedBy' && v === ''));
-  view.append(el('section', {}, el('h2', {}, 'Fields'), el('table', { class: 'data', id: 'fields' },
-    el('caption', {}, 'Every field as the ledger holds it'),
-    el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', { 'data-field': k }, v)))))));
+  // the record's own fields (what "Verify in your browser" checks); where the ledger holds it is shown
+  // under "Transaction and block", an allocation's balance (another key, other transactions) apart
+  const rows = flatten(r, '').filter(([k, v]) => !/^(links|ledger|balance)\./.test(k) && !(k === 'reversedBy' && v === ''));
+  view.append(el('section', {}, el('h2', {}, 'Fields'), fieldTable('fields', 'Every field as the ledger holds it', rows)));
+  if (r.balance) {
+    const b = r.balance;
+    view.append(el('section', {}, el('h2', {}, 'Balance now'), el('p', { class: 'note' }, 'Every transfer, payment and return ',
+      'changes it; the latest change is transaction ', el('code', {}, b.ledger.txId), ' in block ', String(b.ledger.blockNumber),
+      '. The check below covers the fields above, not this balance.'),
+    fieldTable('balance', 'The allocation\'s balance', flatten(b, '').filter(([k]) => !k.startsWith('ledger.')))));
+  }
   const nav = [];
   if (r.links.traceDown) nav.push(link(`/trace/${id}`, 'trace down'));
   if (r.links.traceUp) nav.push(link(`/trace/${id}`, 'trace up'));
@@ -94,6 +100,11 @@ function verifySection(r, anchor) {
     performance.mark('fundtrail-verified');
   });
   return section;
+}
+
+function fieldTable(id, caption, rows) {
+  return el('table', { class: 'data', id }, el('caption', {}, caption),
+    el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', { 'data-field': k }, v)))));
 }
 
 function flatten(v, prefix) {

@@ -301,6 +301,6 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
 function firstDifference(expected, written) {
   let i = 0;
   while (i < expected.length && expected[i] === written[i]) i++;
-  const around = (s) => JSON.stringify(s.slice(Math.max(0, i - 30), i + 30));
+  const around = (s) => s.slice(Math.max(0, i - 30), i + 30).replace(/[\u0000-\u001f]/g, '·');
   return `at character ${i}, shown …${around(expected)}…, written …${around(written)}…`;
 }
