@@ -238,9 +238,12 @@ class SiteBrowserIT {
         open("/record/" + ids.get(0));
         assertThat(awaitVerdict(browser)).isEqualTo("Verified");
         assertThat(browser.findElement(By.id("anchor")).getText()).isEqualTo(anchor);
-        // another anchor: the chain does not reach it
+        assertThat(browser.findElement(By.id("pin-anchor")).getAttribute("href"))
+                .isEqualTo(base + "/record/" + ids.get(0) + "?anchor=" + anchor);
+        // another anchor, entered in the form: the chain does not reach it
         String other = "0".repeat(64);
-        open("/record/" + ids.get(0) + "?anchor=" + other);
+        browser.findElement(By.id("anchor-input")).sendKeys(other, Keys.ENTER);
+        awaitRendered("/record/" + ids.get(0) + "?anchor=" + other);
         assertThat(awaitVerdict(browser)).startsWith("NOT verified: block 0's header hash is " + anchor
                 + ", not the trust anchor " + other);
         assertThat(checks(browser)).containsEntry("chain", "false").containsEntry("record", "true");

@@ -66,7 +66,12 @@ function verifySection(r, anchor) {
     el('p', {}, 'Trust anchor (header hash of the genesis block): ', anchorText, el('br'), el('span', { class: 'note', id: 'anchor-note' },
       valid ? 'from the link you opened (?anchor=).'
         : 'no anchor given: compare this hash with one published elsewhere, or open the page with ?anchor=HASH.')),
-    el('ol', { class: 'checks' }, [...items.values()]), verdict);
+    el('ol', { class: 'checks' }, [...items.values()]), verdict,
+    el('form', { method: 'get', action: `/record/${encodeURIComponent(r.id)}`, class: 'anchor-form' },
+      el('label', { for: 'anchor-input' }, 'Check against another trust anchor: '),
+      el('input', { id: 'anchor-input', name: 'anchor', required: true, pattern: '[0-9a-fA-F]{64}', size: 66,
+        placeholder: '64 hex digits', value: valid || '' }), el('button', { type: 'submit' }, 'Verify')));
+  const anchorNote = section.querySelector('#anchor-note');
   const fetchBlock = async (n) => {
     const res = await fetch(`${API}/blocks/${n}`);
     if (!res.ok) throw new Error(`block ${n}: HTTP ${res.status}`);
@@ -88,7 +93,12 @@ function verifySection(r, anchor) {
   // every block fetched stays countable in the Resource Timing buffer (250 entries by default)
   performance.setResourceTimingBufferSize(Number(r.ledger.blockNumber) + 500);
   verifyRecord(r, fetchBlock, valid, report).then((result) => {
-    if (!valid && result.anchor) anchorText.textContent = result.anchor;
+    if (!valid && result.anchor) {
+      anchorText.textContent = result.anchor;
+      const pinned = `/record/${encodeURIComponent(r.id)}?anchor=${result.anchor}`;
+      anchorNote.append(' ', el('a', { id: 'pin-anchor', href: pinned }, 'A link to this page with this anchor'),
+        ' checks against it next time, whatever the server says then.');
+    }
     verdict.className = result.verified ? 'verified' : 'not-verified';
     verdict.textContent = result.verified ? 'Verified' : `NOT verified: ${result.reason}`;
   }, (e) => {
