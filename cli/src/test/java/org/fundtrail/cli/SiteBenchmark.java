@@ -112,7 +112,9 @@ class SiteBenchmark {
         shoot(browser, dir.resolve("trace.png"));
         String expenditure = SiteBrowserIT.api("/api/v1/expenditures?fiscalYear=" + year + "&limit=1")
                 .at("/items/0/id").asText();
-        SiteBrowserIT.open("/record/" + expenditure);
+        // with the trust anchor in the link, as a journalist would share it
+        String anchor = SiteBrowserIT.genesisHash();
+        SiteBrowserIT.open("/record/" + expenditure + "?anchor=" + anchor);
         String verdict = SiteBrowserIT.awaitVerdict(browser);
         System.out.printf("SiteBenchmark: record page /record/%s: %s; verification %s%n", expenditure, verdict,
                 browser.executeScript("const b = performance.getEntriesByType('resource')"
@@ -121,14 +123,15 @@ class SiteBenchmark {
                         + "return {doneMs: performance.getEntriesByName('fundtrail-verified')[0].startTime,"
                         + " blocks: b.length, transferred: sum('transferSize'), decoded: sum('decodedBodySize')}"));
         shoot(browser, dir.resolve("record.png"));
-        tamperedRecord(browser, dir, data, expenditure);
+        tamperedRecord(browser, dir, data, expenditure, anchor);
     }
 
     /**
      * The same record page in a fresh browser while the read model serves its block with one byte of the
      * record's amount flipped (restored afterwards): what "NOT verified" looks like.
      */
-    private static void tamperedRecord(ChromeDriver previous, Path dir, Path data, String id) throws Exception {
+    private static void tamperedRecord(ChromeDriver previous, Path dir, Path data, String id, String anchor)
+            throws Exception {
         com.fasterxml.jackson.databind.JsonNode record = SiteBrowserIT.api("/api/v1/records/" + id);
         long number = record.at("/ledger/blockNumber").asLong();
         String amount = "\"amount\":\"" + record.get("amount").asText() + "\"";
@@ -141,7 +144,7 @@ class SiteBenchmark {
             try {
                 SiteBrowserIT.storeBlock(db, number, flipped);
                 SiteBrowserIT.browser = fresh;
-                SiteBrowserIT.open("/record/" + id);
+                SiteBrowserIT.open("/record/" + id + "?anchor=" + anchor);
                 SiteBrowserIT.awaitVerdict(fresh);
                 shoot(fresh, dir.resolve("record-tampered.png"));
             } finally {

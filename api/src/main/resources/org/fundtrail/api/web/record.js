@@ -100,7 +100,8 @@ function verifySection(r, anchor) {
         ' checks against it next time, whatever the server says then.');
     }
     verdict.className = result.verified ? 'verified' : 'not-verified';
-    verdict.textContent = result.verified ? 'Verified' : `NOT verified: ${result.reason}`;
+    verdict.textContent = !result.verified ? `NOT verified: ${result.reason}`
+      : valid ? 'Verified' : 'Verified against this server\'s own genesis block (no trust anchor given)';
   }, (e) => {
     verdict.className = 'not-verified';
     verdict.textContent = `NOT verified: ${e.message}`;

@@ -254,6 +254,7 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
     if (anchor && genesis !== anchor.toLowerCase()) {
       throw new Failure(`block 0's header hash is ${genesis}, not the trust anchor ${anchor}`);
     }
+    const given = Boolean(anchor);
     anchor = anchor || genesis;
     if (!configBlock) throw new Failure('no config block between block 0 and the record');
     if (!equal(await dataHash(configBlock.b), configBlock.b.dataHash)) {
@@ -264,7 +265,8 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
       config.block = configBlock.k;
     }
     if (broken.length) throw new Failure(broken[0][1]);
-    return `${n + 1} block header(s) chained from block ${n} to block 0, whose header hash is the trust anchor`;
+    return `${n + 1} block header(s) chained from block ${n} to block 0, whose header hash is the trust anchor`
+      + (given ? '' : ' — taken from this server, as no anchor was given: compare it with a published one');
   });
 
   await step('signatures', async () => {
