@@ -168,21 +168,19 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
   const step = async (id, fn) => {
     try {
       report(id, true, await fn());
-      return true;
     } catch (e) {
       const reason = e instanceof Failure ? e.message : `${e.name}: ${e.message}`;
       report(id, false, reason);
       failures.push(reason);
-      return null;
     }
   };
   const n = Number(record.ledger.blockNumber);
   const txId = record.ledger.txId;
-  const raw = await fetchBlock(n);
   let blk;
   let index = -1;
   let tx;
   await step('block', async () => {
+    const raw = await fetchBlock(n);
     blk = parse(`block ${n}`, () => fabric.block(raw));
     if (blk.number !== BigInt(n)) throw new Failure(`the block served as ${n} says it is block ${blk.number}`);
     // the transaction first, so the record check can still say what differs when the block is not intact
@@ -272,6 +270,7 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
   await step('signatures', async () => {
     if (!config) throw new Failure('without a chained channel configuration there are no MSPs to check signatures against');
     if (!tx) throw new Failure('no transaction to check');
+    if (tx.type !== fabric.HEADER_TYPE.ENDORSER_TRANSACTION || tx.actions !== 1) throw new Failure('not a chaincode transaction with one action');
     if (tx.channelId !== config.channelId) throw new Failure(`transaction of channel ${tx.channelId}, not ${config.channelId}`);
     const computedTxId = hex(await sha256(concat([tx.nonce, tx.creator])));
     if (computedTxId !== tx.txId) throw new Failure(`the transaction id is not SHA-256(nonce || creator): ${computedTxId}`);
