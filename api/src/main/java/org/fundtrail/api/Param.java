@@ -36,6 +36,8 @@ record Param(String name, In in, Kind kind, String description, Long min, Long m
     static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     static final Pattern COFOG = Pattern.compile("[0-9]{2}(\\.[0-9]{1,2}){0,2}");
     static final Pattern TXID = Pattern.compile("[0-9a-fA-F]{1,128}");
+    /** A SHA-256 in hex. */
+    static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
     Param {
         Objects.requireNonNull(name, "name");

@@ -112,8 +112,11 @@ final class Routes {
         routes.add(Route.of("/record/{recordId}", "recordPage", "pages", "A record's page",
                 "Every field, its transaction and block, its history, and a check in the browser that the ledger's "
                         + "signed blocks hold it.",
-                List.of(Param.path("recordId", "the record id", Param.ID, 64)), List.of(Route.HTML), null, STATIC,
-                List.of(), pages.page("recordId")));
+                List.of(Param.path("recordId", "the record id", Param.ID, 64),
+                        Param.text("anchor", "the trust anchor: the genesis block's header hash (64 hex digits) the "
+                                + "page checks the record's block is chained to (default: this server's block 0)",
+                                Param.HASH, 64)),
+                List.of(Route.HTML), null, STATIC, List.of(), pages.page("recordId", "anchor")));
         routes.add(Route.of("/docs", "docs", "pages", "Browsable documentation",
                 "Swagger UI rendering /openapi.json, served from this server (no CDN).", List.of(),
                 List.of(Route.HTML), null, STATIC, List.of(), pages.resource("docs.html")));

@@ -433,8 +433,14 @@ class ApiServerTest {
         assertThat(bundle.body().length()).isGreaterThan(100_000);
         assertThat(http.get("/assets/docs.js").body()).contains("/openapi.json");
         Http.error(http.get("/assets/index.html"), 404);
-        for (String page : List.of("/fy/2026", "/org/HEALTH?fy=2026", "/trace/A-H-2026", "/record/E-00-00")) {
+        for (String page : List.of("/fy/2026", "/org/HEALTH?fy=2026", "/trace/A-H-2026", "/record/E-00-00",
+                "/record/E-00-00?anchor=" + "aB".repeat(32))) {
             assertThat(http.get(page).body()).as(page).isEqualTo(home.body());
+        }
+        Http.error(http.get("/record/E-00-00?anchor=xyz"), 400);
+        Http.error(http.get("/record/E-00-00?anchor=" + "a".repeat(63)), 400);
+        for (String module : List.of("protobuf.js", "der.js", "fabric.js", "verify.js")) {
+            assertThat(http.get("/assets/" + module).statusCode()).as(module).isEqualTo(200);
         }
         Http.error(http.get("/org/HEALTH?fy=abc"), 400);
         Http.error(http.get("/fy/12"), 400);

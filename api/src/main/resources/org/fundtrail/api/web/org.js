@@ -54,7 +54,7 @@ function payees(id, fy, spending) {
     .sort((a, b) => Number(b.amount) - Number(a.amount));
   const reversed = spending.filter((x) => x.reversedBy).length;
   return el('section', { id: 'payees' }, el('h2', {}, 'Payees'),
-    el('p', { class: 'note' }, `Payments by ${id} and the organisations below it in ${fy}, without the ${reversed} reversed.`),
+    el('p', { class: 'note' }, `Payments by ${id} and the organisations below it in ${fy}` + (reversed ? `, without the ${reversed} reversed.` : '; none was reversed.')),
     rows.length ? barChart('Largest payees', [{ key: 'amount', label: 'Paid' }], rows.slice(0, 12).map((r) => Object.assign({ label: r.payee }, r))) : '',
     dataTable('Payees', [{ key: 'payee', label: 'Payee' }, { key: 'identifier', label: 'Identifier' },
       { key: 'payments', label: 'Payments' }, { key: 'amount', label: 'Paid', amount: true }], rows, `payees-${id}-${fy}`, { id: 'payees-table' }));

@@ -1,18 +1,33 @@
 // A record: every field, its transaction and block, its history, and how to check it against the blocks.
 import { el, link } from './dom.js';
-import { getJson } from './api.js';
+import { API, getJson } from './api.js';
+import { verifyRecord } from './verify.js';
 
-export async function render(view, id) {
+const CHECKS = [
+  ['record', 'The record is what its transaction wrote'],
+  ['block', 'The transaction is in the block, and the block is intact'],
+  ['chain', 'The block is hash-chained to the trust anchor'],
+  ['signatures', 'Orderer, creator and endorser signatures are valid under the channel\'s MSPs'],
+];
+
+export async function render(view, id, params) {
   document.title = `${id} — Fundtrail`;
   const r = await getJson(`records/${encodeURIComponent(id)}`);
   const [tx, history] = await Promise.all([getJson(`transactions/${r.ledger.txId}`).catch(() => null),
     getJson(`records/${encodeURIComponent(id)}/history`).catch(() => null)]);
   view.append(el('h1', {}, `${r.type ? r.type.toLowerCase() : 'record'} ${id}`));
   if (r.reversedBy) view.append(el('p', { class: 'warning' }, 'Reversed by ', link(`/record/${r.reversedBy}`, r.reversedBy)));
-  const rows = flatten(r, '').filter(([k]) => !k.startsWith('links.'));
-  view.append(el('section', {}, el('h2', {}, 'Fields'), el('table', { class: 'data', id: 'fields' },
-    el('caption', {}, 'Every field as the ledger holds it'),
-    el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', { 'data-field': k }, v)))))));
+  // the record's own fields (what "Verify in your browser" checks); where the ledger holds it is shown
+  // under "Transaction and block", an allocation's balance (another key, other transactions) apart
+  const rows = flatten(r, '').filter(([k, v]) => !/^(links|ledger|balance)\./.test(k) && !(k === 'reversedBy' && v === ''));
+  view.append(el('section', {}, el('h2', {}, 'Fields'), fieldTable('fields', 'Every field as the ledger holds it', rows)));
+  if (r.balance) {
+    const b = r.balance;
+    view.append(el('section', {}, el('h2', {}, 'Balance now'), el('p', { class: 'note' }, 'Every transfer, payment and return ',
+      'changes it; the latest change is transaction ', el('code', {}, b.ledger.txId), ' in block ', String(b.ledger.blockNumber),
+      '. The check below covers the fields above, not this balance.'),
+    fieldTable('balance', 'The allocation\'s balance', flatten(b, '').filter(([k]) => !k.startsWith('ledger.')))));
+  }
   const nav = [];
   if (r.links.traceDown) nav.push(link(`/trace/${id}`, 'trace down'));
   if (r.links.traceUp) nav.push(link(`/trace/${id}`, 'trace up'));
@@ -33,11 +48,74 @@ export async function render(view, id) {
       el('li', {}, `${v.kind} at ${v.recordedAt || ''} in block ${v.ledger.blockNumber}`,
         v.balance ? ` — unspent ${v.balance.available}` : '')))));
   }
-  // In-browser verification (WebCrypto over the raw blocks) is not built yet: say how to check instead.
-  view.append(el('section', { id: 'verify' }, el('h2', {}, 'Check it yourself'),
-    el('p', {}, 'Download the signed block ', el('a', { href: `/api/v1/blocks/${r.ledger.blockNumber}` },
-      String(r.ledger.blockNumber)), ' and check it with ', el('code', {}, 'fundtrail verify'),
-    ' (signatures, hash chain, and that this record is in its transaction).')));
+  view.append(verifySection(r, params.get('anchor')));
+}
+
+/** "Verify in your browser": runs after the page is shown; the section says when it is done. */
+function verifySection(r, anchor) {
+  const valid = anchor && /^[0-9a-fA-F]{64}$/.test(anchor) ? anchor.toLowerCase() : null;
+  const items = new Map(CHECKS.map(([id, label]) => [id, el('li', { 'data-check': id },
+    el('span', { class: 'mark', 'aria-hidden': 'true' }, '…'), ' ', el('strong', {}, label), el('br'),
+    el('span', { class: 'detail note' }, 'checking…'))]));
+  const anchorText = el('code', { id: 'anchor' }, valid || 'taken from this server\'s block 0');
+  const verdict = el('p', { id: 'verdict', role: 'status' }, 'Verifying…');
+  const section = el('section', { id: 'verify', 'data-state': 'running' }, el('h2', {}, 'Verify in your browser'),
+    el('p', {}, 'This page downloads the signed block', r.ledger.blockNumber > 0 ? 's 0 to ' : ' ', String(r.ledger.blockNumber),
+      ' from ', el('code', {}, `${API}/blocks/{n}`), ' and checks them itself with WebCrypto (ECDSA P-256, SHA-256); ',
+      'nothing here relies on the server\'s word but the blocks.'),
+    el('p', {}, 'Trust anchor (header hash of the genesis block): ', anchorText, el('br'), el('span', { class: 'note', id: 'anchor-note' },
+      valid ? 'from the link you opened (?anchor=).'
+        : 'no anchor given: compare this hash with one published elsewhere, or open the page with ?anchor=HASH.')),
+    el('ol', { class: 'checks' }, [...items.values()]), verdict,
+    el('form', { method: 'get', action: `/record/${encodeURIComponent(r.id)}`, class: 'anchor-form' },
+      el('label', { for: 'anchor-input' }, 'Check against another trust anchor: '),
+      el('input', { id: 'anchor-input', name: 'anchor', required: true, pattern: '[0-9a-fA-F]{64}', size: 66,
+        placeholder: '64 hex digits', value: valid || '' }), el('button', { type: 'submit' }, 'Verify')));
+  const anchorNote = section.querySelector('#anchor-note');
+  const fetchBlock = async (n) => {
+    const res = await fetch(`${API}/blocks/${n}`);
+    if (!res.ok) throw new Error(`block ${n}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const report = (id, ok, detail) => {
+    const li = items.get(id);
+    li.dataset.ok = ok;
+    li.querySelector('.mark').className = 'mark ' + (ok ? 'verified' : 'not-verified');
+    li.querySelector('.mark').textContent = ok ? '✓' : '✗';
+    li.querySelector('.detail').textContent = detail;
+  };
+  if (anchor && !valid) {
+    section.dataset.state = 'done';
+    verdict.className = 'not-verified';
+    verdict.textContent = 'NOT verified: the anchor in the link is not a 64-digit hex SHA-256';
+    return section;
+  }
+  // every block fetched stays countable in the Resource Timing buffer (250 entries by default)
+  performance.setResourceTimingBufferSize(Number(r.ledger.blockNumber) + 500);
+  verifyRecord(r, fetchBlock, valid, report).then((result) => {
+    if (!valid && result.anchor) {
+      anchorText.textContent = result.anchor;
+      const pinned = `/record/${encodeURIComponent(r.id)}?anchor=${result.anchor}`;
+      anchorNote.append(' ', el('a', { id: 'pin-anchor', href: pinned }, 'A link to this page with this anchor'),
+        ' checks against it next time, whatever the server says then.');
+    }
+    verdict.className = result.verified ? 'verified' : 'not-verified';
+    verdict.textContent = !result.verified ? `NOT verified: ${result.reason}`
+      : valid ? 'Verified' : 'Verified against this server\'s own genesis block (no trust anchor given)';
+  }, (e) => {
+    verdict.className = 'not-verified';
+    verdict.textContent = `NOT verified: ${e.message}`;
+  }).finally(() => {
+    section.dataset.state = 'done';
+    section.dataset.verified = verdict.className === 'verified';
+    performance.mark('fundtrail-verified');
+  });
+  return section;
+}
+
+function fieldTable(id, caption, rows) {
+  return el('table', { class: 'data', id }, el('caption', {}, caption),
+    el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', { 'data-field': k }, v)))));
 }
 
 function flatten(v, prefix) {

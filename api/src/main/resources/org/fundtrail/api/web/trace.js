@@ -10,7 +10,7 @@ export async function render(view, id) {
   view.append(el('h1', {}, `Trace ${down ? 'down from' : 'up from'} `, link(`/record/${id}`, id)));
   if (down) {
     const t = await getJson(`trace/${encodeURIComponent(id)}?direction=down`);
-    view.append(el('p', { class: 'note' }, `${t.nodes} allocations; amounts in ${t.root.currency}. `
+    view.append(el('p', { class: 'note' }, `${t.nodes} allocation${t.nodes === 1 ? '' : 's'}; amounts in ${t.root.currency}. `
       + 'Open or close a level with Enter or Space.'), el('div', { class: 'tree', id: 'tree' }, node(t.root, 0)));
     if (t.truncated || (t.pending && t.pending.length)) {
       view.append(el('p', { class: 'note' }, `The walk stopped at the depth limit; continue from: `,

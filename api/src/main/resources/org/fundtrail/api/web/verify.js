@@ -1,0 +1,307 @@
+// Verify a record against the ledger's signed blocks, in the browser, with WebCrypto (ECDSA P-256,
+// SHA-256): a port of what the page needs of BlockVerifierImpl (ledger-client, the reference).
+//   record     — the record's canonical JSON bytes are the value its transaction wrote for its key
+//   block      — the transaction is in the block, marked valid, and the block's data hash is its header's
+//   chain      — the block is hash-chained, header by header, to the trust anchor (block 0's header hash)
+//   signatures — the orderer's block signature, the creator's and every endorser's signature are valid,
+//                by identities whose certificates chain to the CAs of the channel configuration's MSPs
+import * as fabric from './fabric.js';
+import { certificate, concat, equal, headerBytes, hex, pemToDer, rawSignature } from './der.js';
+
+const subtle = () => {
+  if (!globalThis.crypto || !crypto.subtle) throw new Error('this browser has no WebCrypto (it needs https or localhost)');
+  return crypto.subtle;
+};
+
+export async function sha256(bytes) {
+  return new Uint8Array(await subtle().digest('SHA-256', bytes));
+}
+
+/** A failed check: what was checked, what was expected, what was found. */
+class Failure extends Error {}
+
+/**
+ * The record's bytes as the chaincode wrote them (CanonicalJson): no spaces, nulls left out, members in
+ * alphabetical order, except that Jackson writes a record's constructor properties first and the
+ * derived `type` (a getter, not a component) after them.
+ */
+export function canonicalJson(value) {
+  if (Array.isArray(value)) return '[' + value.map((v) => (v === null ? 'null' : canonicalJson(v))).join(',') + ']';
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => value[k] !== null && value[k] !== undefined && k !== 'type').sort();
+    if ('type' in value && value.type !== null) keys.push('type');
+    return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(value[k])).join(',') + '}';
+  }
+  return JSON.stringify(value);
+}
+
+/** What the API adds to a record: its place in the ledger, links, balance and reversal. */
+const API_MEMBERS = ['ledger', 'links', 'balance', 'reversedBy'];
+
+export function recordBytes(record) {
+  const own = Object.fromEntries(Object.entries(record).filter(([k]) => !API_MEMBERS.includes(k)));
+  return new TextEncoder().encode(canonicalJson(own));
+}
+
+/** The world-state key of a record: the composite key ft.<type> / id. */
+export function recordKey(record) {
+  return `\u0000ft.${String(record.type).toLowerCase()}\u0000${record.id}\u0000`;
+}
+
+/** MSP identities, each checked once: certificate chain to a CA of the MSP, then its key. */
+class Identities {
+  constructor(msps) {
+    this.msps = msps;
+    this.cache = new Map();
+  }
+
+  /** @returns {{mspId, subject, key, chain}} or throws Failure with why the identity is not valid at `when` */
+  async resolve(serialized, when) {
+    const cacheKey = hex(serialized);
+    if (!this.cache.has(cacheKey)) this.cache.set(cacheKey, this.accept(serialized).catch((e) => ({ error: e.message })));
+    const id = await this.cache.get(cacheKey);
+    if (id.error) throw new Failure(id.error);
+    for (const c of id.chain) {
+      if (when < c.notBefore || when > c.notAfter) {
+        throw new Failure(`${id.mspId}: certificate ${c.subjectName} is valid from ${c.notBefore.toISOString()} to `
+          + `${c.notAfter.toISOString()}, not at ${when.toISOString()}`);
+      }
+    }
+    return id;
+  }
+
+  async accept(serialized) {
+    const { mspId, pem } = fabric.identity(serialized);
+    const msp = this.msps.get(mspId);
+    if (!msp) throw new Failure(`MSP '${mspId}' is not one of ${[...this.msps.keys()].join(', ')}`);
+    const cert = certificate(pemToDer(pem));
+    if (cert.ca) throw new Failure(`${mspId}: a CA certificate is not a valid identity`);
+    const roots = msp.roots.map((p) => certificate(pemToDer(p)));
+    const cas = msp.intermediates.map((p) => certificate(pemToDer(p))).concat(roots);
+    const chain = [cert];
+    for (let current = cert; !roots.some((r) => equal(r.der, current.der));) {
+      let issuer = null;
+      for (const ca of cas) {
+        if (equal(ca.subject, current.issuer) && !chain.includes(ca) && await verifyCertificate(current, ca)) {
+          issuer = ca;
+          break;
+        }
+      }
+      if (!issuer || chain.length > 8) throw new Failure(`${mspId}: ${cert.subjectName} is not issued by a CA of ${mspId}`);
+      chain.push(issuer);
+      current = issuer;
+    }
+    return { mspId, subject: cert.subjectName, key: await importKey(cert.spki), chain };
+  }
+}
+
+function importKey(spki) {
+  return subtle().importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+}
+
+/** The CA's signature over the certificate's TBSCertificate. */
+async function verifyCertificate(cert, ca) {
+  if (cert.signatureAlgorithm !== 'ecdsa-with-SHA256') return false;
+  const sig = rawSignature(cert.signature);
+  if (!sig.raw) return false;
+  try {
+    return await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, await importKey(ca.spki), sig.raw, cert.tbs);
+  } catch (e) {
+    return false; // not a P-256 key
+  }
+}
+
+/** One signature by a serialized identity of these MSPs, valid at `when`; returns who signed. */
+async function checkSignature(identities, who, serialized, data, signature, when) {
+  let id;
+  try {
+    id = await identities.resolve(serialized, when);
+  } catch (e) {
+    throw new Failure(`${who}: the signer is not a valid identity: ${e.message}`);
+  }
+  const sig = rawSignature(signature);
+  if (!sig.raw) throw new Failure(`${who}: ${sig.reason}`);
+  if (!await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, id.key, sig.raw, data)) {
+    throw new Failure(`${who}: the signature of ${id.mspId} ${id.subject} does not verify`);
+  }
+  return `${id.mspId} ${id.subject}`;
+}
+
+function parse(what, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    throw new Failure(`${what} is unreadable: ${e.message}`);
+  }
+}
+
+async function headerHash(b) {
+  return sha256(headerBytes(b.number, b.previousHash, b.dataHash));
+}
+
+async function dataHash(b) {
+  return sha256(concat(b.envelopes));
+}
+
+/** Blocks from..to, fetched a few at a time; each is handed to `use` and then dropped. */
+async function eachBlock(fetchBlock, numbers, use, parallel = 6) {
+  let next = 0;
+  const worker = async () => {
+    while (next < numbers.length) {
+      const n = numbers[next++];
+      await use(n, await fetchBlock(n));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, numbers.length) }, worker));
+}
+
+/**
+ * Runs the four checks and reports each through `report(id, ok, detail)` as it finishes.
+ *
+ * @param record the record as the API gives it (with ledger.txId and ledger.blockNumber)
+ * @param fetchBlock n -> Promise<Uint8Array> of block n's raw bytes
+ * @param anchor the trusted header hash of block 0 (hex), or null to take the server's block 0 as given
+ * @returns {{verified, reason, anchor}}
+ */
+export async function verifyRecord(record, fetchBlock, anchor, report) {
+  const failures = [];
+  const step = async (id, fn) => {
+    try {
+      report(id, true, await fn());
+    } catch (e) {
+      const reason = e instanceof Failure ? e.message : `${e.name}: ${e.message}`;
+      report(id, false, reason);
+      failures.push(reason);
+    }
+  };
+  const n = Number(record.ledger.blockNumber);
+  const txId = record.ledger.txId;
+  let blk;
+  let index = -1;
+  let tx;
+  await step('block', async () => {
+    const raw = await fetchBlock(n);
+    blk = parse(`block ${n}`, () => fabric.block(raw));
+    if (blk.number !== BigInt(n)) throw new Failure(`the block served as ${n} says it is block ${blk.number}`);
+    // the transaction first, so the record check can still say what differs when the block is not intact
+    for (let i = 0; i < blk.envelopes.length && index < 0; i++) {
+      let t;
+      try {
+        t = fabric.envelope(blk.envelopes[i]);
+      } catch (e) {
+        continue; // an unreadable envelope has no id: not this transaction
+      }
+      if (t.txId === txId) [index, tx] = [i, t];
+    }
+    if (index < 0) throw new Failure(`no transaction ${txId} in block ${n}`);
+    const computed = await dataHash(blk);
+    if (!equal(computed, blk.dataHash)) {
+      throw new Failure(`block ${n}'s data hash is not the SHA-256 of its envelopes: header says ${hex(blk.dataHash)}, `
+        + `the envelopes hash to ${hex(computed)}`);
+    }
+    const codes = parse(`block ${n}'s transactions filter`, () => fabric.filter(blk));
+    if (codes[index] !== 0) throw new Failure(`the transaction is marked invalid (code ${codes[index]}): it wrote nothing`);
+    return `transaction ${index + 1} of ${blk.envelopes.length} in block ${n}, marked valid; data hash ${hex(blk.dataHash).slice(0, 16)}… matches the envelopes`;
+  });
+
+  await step('record', async () => {
+    if (!tx) throw new Failure('the transaction could not be found, so neither could the record');
+    if (tx.type !== fabric.HEADER_TYPE.ENDORSER_TRANSACTION || tx.actions !== 1) throw new Failure('not a chaincode transaction');
+    const key = recordKey(record);
+    const printable = key.replaceAll('\u0000', '·');
+    const expected = recordBytes(record);
+    const write = parse('the read/write set', () => fabric.writes(tx.results, tx.chaincode)).filter((w) => w.key === key).pop();
+    if (!write) throw new Failure(`the transaction wrote no key ${printable} of ${tx.chaincode}`);
+    if (write.isDelete) throw new Failure(`the transaction deleted key ${printable}`);
+    if (!equal(write.value, expected)) {
+      const written = new TextDecoder().decode(write.value);
+      throw new Failure(`the record shown differs from what the transaction wrote for ${printable}: `
+        + `${firstDifference(new TextDecoder().decode(expected), written)}`);
+    }
+    return `${expected.length} bytes written by ${tx.chaincode} for key ${printable}, byte for byte the record shown`;
+  });
+
+  // The chain: headers from the record's block back to block 0; the newest config block on the way
+  // gives the MSPs (its data hash ties its content to its header).
+  const headers = new Map();
+  let config = null;
+  await step('chain', async () => {
+    if (!blk) throw new Failure(`block ${n} is unreadable, so it cannot be chained`);
+    headers.set(n, blk);
+    let configBlock = null;
+    const numbers = Array.from({ length: n }, (_, i) => n - 1 - i);
+    await eachBlock(fetchBlock, numbers, async (k, bytes) => {
+      const b = parse(`block ${k}`, () => fabric.block(bytes));
+      // copies, so the block's bytes can be dropped
+      headers.set(k, { number: b.number, previousHash: b.previousHash.slice(), dataHash: b.dataHash.slice() });
+      const first = b.envelopes.length === 1 ? parse(`block ${k}'s envelope`, () => fabric.envelope(b.envelopes[0])) : null;
+      if (first && first.type === fabric.HEADER_TYPE.CONFIG && (!configBlock || k > configBlock.k)) configBlock = { k, b, tx: first };
+    });
+    if (n === 0) configBlock = { k: 0, b: blk, tx: fabric.envelope(blk.envelopes[0]) };
+    // every link, top down; the first broken one is the failure, but a config block below it stays trusted
+    const broken = [];
+    for (let k = n; k > 0; k--) {
+      const h = headers.get(k);
+      const below = await headerHash(headers.get(k - 1));
+      if (h.number !== BigInt(k)) broken.push([k, `the block served as ${k} says it is block ${h.number}`]);
+      else if (!equal(h.previousHash, below)) {
+        broken.push([k, `block ${k}'s previous_hash ${hex(h.previousHash)} is not the hash of block ${k - 1}'s header (${hex(below)})`]);
+      }
+    }
+    const genesis = hex(await headerHash(headers.get(0)));
+    if (anchor && genesis !== anchor.toLowerCase()) {
+      throw new Failure(`block 0's header hash is ${genesis}, not the trust anchor ${anchor}`);
+    }
+    const given = Boolean(anchor);
+    anchor = anchor || genesis;
+    if (!configBlock) throw new Failure('no config block between block 0 and the record');
+    if (!equal(await dataHash(configBlock.b), configBlock.b.dataHash)) {
+      throw new Failure(`config block ${configBlock.k}'s data hash does not match its envelope`);
+    }
+    if (!broken.some(([k]) => k <= configBlock.k)) {
+      config = parse(`the channel configuration in block ${configBlock.k}`, () => fabric.channelConfig(configBlock.tx));
+      config.block = configBlock.k;
+    }
+    if (broken.length) throw new Failure(broken[0][1]);
+    return `${n + 1} block header(s) chained from block ${n} to block 0, whose header hash is the trust anchor`
+      + (given ? '' : ' — taken from this server, as no anchor was given: compare it with a published one');
+  });
+
+  await step('signatures', async () => {
+    if (!config) throw new Failure('without a chained channel configuration there are no MSPs to check signatures against');
+    if (!tx) throw new Failure('no transaction to check');
+    if (tx.type !== fabric.HEADER_TYPE.ENDORSER_TRANSACTION || tx.actions !== 1) throw new Failure('not a chaincode transaction with one action');
+    if (tx.channelId !== config.channelId) throw new Failure(`transaction of channel ${tx.channelId}, not ${config.channelId}`);
+    const computedTxId = hex(await sha256(concat([tx.nonce, tx.creator])));
+    if (computedTxId !== tx.txId) throw new Failure(`the transaction id is not SHA-256(nonce || creator): ${computedTxId}`);
+    const proposal = await sha256(concat([tx.channelHeaderBytes, tx.signatureHeaderBytes, tx.proposalPayload]));
+    if (!equal(proposal, tx.proposalHash)) throw new Failure('the endorsed proposal response is not for this transaction\'s proposal');
+    if (tx.headerChaincode !== tx.chaincode) throw new Failure(`the proposal names chaincode ${tx.headerChaincode}, the action ${tx.chaincode}`);
+    const orderers = new Identities(config.orderer);
+    const members = new Identities(config.application);
+    const when = tx.timestamp;
+    const sigs = parse(`block ${n}'s SIGNATURES metadata`, () => fabric.ordererSignatures(blk));
+    if (!sigs.signatures.length) throw new Failure(`block ${n} carries no orderer signature`);
+    const header = headerBytes(blk.number, blk.previousHash, blk.dataHash);
+    const signers = [];
+    for (const [k, s] of sigs.signatures.entries()) {
+      signers.push('orderer ' + await checkSignature(orderers, `orderer signature ${k}`, s.creator,
+        concat([sigs.value, s.header, header]), s.signature, when));
+    }
+    signers.push('creator ' + await checkSignature(members, 'the creator', tx.creator, tx.payloadBytes, tx.signature, when));
+    if (!tx.endorsements.length) throw new Failure('the transaction has no endorsement');
+    for (const [k, e] of tx.endorsements.entries()) {
+      signers.push('endorser ' + await checkSignature(members, `endorsement ${k}`, e.endorser,
+        concat([tx.proposalResponsePayload, e.endorser]), e.signature, when));
+    }
+    return `${signers.length} signatures valid under the MSPs of config block ${config.block}: ${signers.join('; ')}`;
+  });
+  return { verified: failures.length === 0, reason: failures[0], anchor };
+}
+
+function firstDifference(expected, written) {
+  let i = 0;
+  while (i < expected.length && expected[i] === written[i]) i++;
+  const around = (s) => s.slice(Math.max(0, i - 30), i + 30).replace(/[\u0000-\u001f]/g, '·');
+  return `at character ${i}, shown …${around(expected)}…, written …${around(written)}…`;
+}
