@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
                               LoadSummary summary) throws Exception {
         SampleBudget.Highlights h = budget.highlights();
         TraceDown trace = server.readModel().traceDown(h.appropriationId(), 3).orElseThrow();
-        new TraceView(LocalDate.now().getYear()).printDown(out, trace);
+        new TraceView(LocalDate.now().getYear(), Terminal.width(null)).printDown(out, trace);
         out.println();
         out.println("Fundtrail is running with the sample budget (" + summary.total() + " steps), data in "
                 + dir.root());

@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code fundtrail trace DOWN|UP ID}: follow the money. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Follow the money down from an allocation, or up from any record.",
-            "DOWN shows every allocation below with what it received, spent and has left, and its outcomes; UP "
-                + "shows the path from any record to its appropriation.",
+            "DOWN shows every allocation below with what it received, got back from below, transferred, spent, "
+                + "returned up and has left (AVAILABLE = RECEIVED + RETURNED-IN - TRANSFERRED - SPENT - RETURNED-UP, "
+                + "amounts grouped by thousands), and its outcomes with target and actual; UP shows the path from any "
+                + "record to its appropriation.",
             "Flags mark money unspent after its fiscal year and spending with no outcome reported. Read from the "
                 + "read model; --from-ledger has the chaincode compute it from ledger state."},
         footer = {"", "Examples:", "  fundtrail trace down APP-2026-07", "  fundtrail trace up E-20260314-1a2b3c4d",
@@ -52,6 +54,11 @@ final class TraceCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, as the API's `depth`).")
     int depth;
 
+    @Option(names = "--width", paramLabel = "COLUMNS",
+            description = "Lay the text out for this many columns (default: the terminal's width, from COLUMNS; "
+                    + "80 when unknown; piped output keeps one line per allocation). Ids are never cut.")
+    Integer width;
+
     @Option(names = "--from-ledger", description = "Have the chaincode compute the trace from ledger state.")
     boolean fromLedger;
 
@@ -59,7 +66,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Direction dir = parse(direction);
         PrintWriter out = spec.commandLine().getOut();
-        TraceView view = new TraceView(LocalDate.now().getYear());
+        TraceView view = new TraceView(LocalDate.now().getYear(), Terminal.width(width));
         if (!fromLedger) {
             try (ReadModel readModel = ledger.readModel()) {
                 if (dir == Direction.DOWN) {

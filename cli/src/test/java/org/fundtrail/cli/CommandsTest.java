@@ -100,7 +100,7 @@ class CommandsTest {
         assertThat(ok("show", "E-1", "--json").out()).contains("\"payee\"").contains("\"MedSupply Ltd\"");
         Cli.Run history = ok("history", "T-2-A");
         assertThat(history.out()).contains("version(s)").contains("available 249000.00 EUR");
-        Cli.Run down = ok("trace", "down", "APP-1");
+        Cli.Run down = ok("trace", "down", "APP-1", "--width", "80");
         assertThat(down.out()).contains("Trace down from APP-1").contains("T-2-A").contains("249,000.00")
                 .contains("unspent").contains("spending but no outcome reported");
         for (String line : down.out().split("\n")) {
