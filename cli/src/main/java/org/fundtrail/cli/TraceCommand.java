@@ -2,11 +2,15 @@ package org.fundtrail.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 import org.fundtrail.client.FundtrailLedger;
 import org.fundtrail.client.readmodel.ReadModel;
+import org.fundtrail.client.readmodel.ReadModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,14 +78,15 @@ final class TraceCommand implements Callable<Integer> {
                         throw new UserError(ExitCode.USAGE, "--depth must be 0 to " + ApiServer.TRACE_DEPTH_MAX
                                 + ", not " + depth);
                     }
-                    TraceDown trace = readModel.traceDown(id, depth).orElseThrow(() -> notFound());
+                    TraceDown trace = readModel.traceDown(id, depth).orElseThrow(() -> notFound(readModel, dir));
                     if (output.json()) {
                         OutputOptions.printJson(out, trace);
                     } else {
                         view.printDown(out, trace);
                     }
                 } else {
-                    TraceUp trace = readModel.traceUp(id).orElseThrow(() -> notFound());
+                    refuseOrganisation(readModel);
+                    TraceUp trace = readModel.traceUp(id).orElseThrow(() -> notFound(readModel, dir));
                     if (output.json()) {
                         OutputOptions.printJson(out, trace);
                     } else {
@@ -113,14 +118,47 @@ final class TraceCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private UserError notFound() {
+    /** @return why there is no trace: no such record (exit 4), or a record a trace cannot start from (exit 2) */
+    private UserError notFound(ReadModel readModel, Direction dir) {
+        Optional<RecordType> type = typeOf(readModel);
+        if (type.isPresent()) {
+            return wrongKind(dir, type.get());
+        }
         return new UserError(ExitCode.NOT_FOUND, "not found: no record with id '" + id
                 + "' to trace (in the read model; try --from-ledger)");
     }
 
+    private void refuseOrganisation(ReadModel readModel) {
+        if (typeOf(readModel).filter(t -> t == RecordType.ORGANIZATION).isPresent()) {
+            throw wrongKind(Direction.UP, RecordType.ORGANIZATION);
+        }
+    }
+
+    private Optional<RecordType> typeOf(ReadModel readModel) {
+        try {
+            return readModel.record(id).map(r -> r.record().type());
+        } catch (ReadModelException e) {
+            throw new UserError(ExitCode.UNREACHABLE, e.getMessage());
+        }
+    }
+
+    /** @return a usage error naming what the id is and the trace that does start from it */
+    private UserError wrongKind(Direction dir, RecordType type) {
+        String kind = type.name().toLowerCase(Locale.ROOT);
+        String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
+        if (type == RecordType.ORGANIZATION) {
+            return new UserError(ExitCode.USAGE, "trace " + dir.name().toLowerCase(Locale.ROOT) + " " + id + ": '"
+                    + id + "' is an organisation, which holds no money itself; trace one of its allocations "
+                    + "(fundtrail list allocation --org " + id + ")");
+        }
+        return new UserError(ExitCode.USAGE, "trace down " + id + ": '" + id + "' is " + article + kind
+                + ", not an allocation; trace down starts from an allocation; to follow this " + kind
+                + " to its appropriation: fundtrail trace up " + id);
+    }
+
     private static Direction parse(String text) {
         try {
-            return Direction.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            return Direction.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "direction must be down or up, not '" + text + "'");
         }

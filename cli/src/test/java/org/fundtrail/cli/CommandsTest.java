@@ -162,6 +162,50 @@ class CommandsTest {
         assertThat(ok("show", "APP-1").out()).contains("transferred").contains("600001.00");
     }
 
+    /** A user error names the input, exits 2 or 4 as the README says, and is never an "unexpected error". */
+    private static void userError(int exit, Cli.Run run, String... says) {
+        assertThat(run.exit()).as("%s", run).isEqualTo(exit);
+        assertThat(run.err()).as("%s", run).doesNotContain("unexpected error").doesNotContain("Exception")
+                .startsWith("fundtrail: ").contains(says);
+        assertThat(run.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    @Order(5)
+    void a_trace_from_an_organisation_or_the_wrong_record_says_what_the_id_is() {
+        userError(ExitCode.USAGE, cli.run("trace", "up", "MOF"),
+                "trace up MOF: 'MOF' is an organisation, which holds no money", "fundtrail list allocation --org MOF");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "HEALTH"), "'HEALTH' is an organisation");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "E-2"),
+                "trace down E-2: 'E-2' is an expenditure, not an allocation", "fundtrail trace up E-2");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "O-1"), "'O-1' is an outcome, not an allocation");
+        userError(ExitCode.NOT_FOUND, cli.run("trace", "down", "NOPE"), "no record with id 'NOPE'");
+        userError(ExitCode.NOT_FOUND, cli.run("trace", "up", "NOPE"), "no record with id 'NOPE'");
+        userError(ExitCode.USAGE, cli.run("trace", "sideways", "APP-1"), "direction must be down or up, not 'sideways'");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "APP-1", "--width", "10"), "--width must be at least 40");
+    }
+
+    @Test
+    @Order(5)
+    void an_amount_above_the_limit_says_the_limit() {
+        userError(ExitCode.USAGE, cli.run("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "10000000000000000", "--purpose", "x"),
+                "--amount: '10000000000000000' exceeds the largest amount, 10^15 EUR");
+        userError(ExitCode.USAGE, cli.run("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "12.34567", "--purpose", "x"), "--amount: '12.34567' has more than the 2 minor-unit digits");
+    }
+
+    @Test
+    @Order(5)
+    void an_unknown_signer_is_a_usage_error_naming_it_and_the_known_ones() {
+        userError(ExitCode.USAGE, cli.run("show", "APP-1", "--from-ledger", "--as", "HealthMSP/nobody"),
+                "--as HealthMSP/nobody: no user nobody in MSP HealthMSP of ", "network.yaml; it has ", "officer@health");
+        userError(ExitCode.USAGE, cli.run("show", "APP-1", "--from-ledger", "--as", "NoMSP/officer"),
+                "--as NoMSP/officer: no MSP NoMSP in ", "FinanceMSP");
+        userError(ExitCode.USAGE, cli.run("transfer", "--as", "HealthMSP/nobody", "--from", "APP-1", "--to",
+                "HEALTH", "--amount", "1", "--purpose", "x"), "--as HealthMSP/nobody");
+    }
+
     @Test
     @Order(5)
     void integer_options_take_ascii_digits_only_naming_the_option_and_write_nothing() {
