@@ -208,6 +208,46 @@ class CommandsTest {
 
     @Test
     @Order(5)
+    void registering_an_organisation_nobody_can_act_for_is_refused_unless_forced() {
+        userError(ExitCode.USAGE, cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-LAB",
+                "--name", "Laboratory", "--tier", "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP"),
+                "org register HEALTH-LAB: no certificate can act for it (the network definition has no user with "
+                        + "fundtrailOrg: HEALTH-LAB and role: officer)", "money sent to it could never be spent",
+                data.resolve("network.yaml").toString(), "fundtrail network init --data " + data, "--force");
+        userError(ExitCode.USAGE, cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "EDU",
+                "--name", "Education", "--tier", "DEPARTMENT", "--parent", "MOF", "--org-msp", "HealthMSP"),
+                "its officer officer@edu belongs to EducationMSP, not to HealthMSP (--org-msp)");
+        assertThat(cli.run("show", "HEALTH-LAB").exit()).isEqualTo(ExitCode.NOT_FOUND);
+
+        Cli.Run forced = cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-LAB", "--name",
+                "Laboratory", "--tier", "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP", "--force");
+        assertThat(forced.exit()).as("%s", forced).isZero();
+        assertThat(forced.err()).contains("warning (--force): org register HEALTH-LAB: no certificate can act for it");
+    }
+
+    /** The README's "Adding an organisation": network.yaml, network init, register, then it can move money. */
+    @Test
+    @Order(5)
+    void an_organisation_added_to_network_yaml_can_be_registered_and_spend() throws Exception {
+        Path yaml = data.resolve("network.yaml");
+        String text = Files.readString(yaml);
+        text = text.replace("      - { id: HEALTH-PH,", "      - { id: HEALTH-VAX, name: Vaccination Agency, tier: AGENCY, "
+                + "parentId: HEALTH }\n      - { id: HEALTH-PH,");
+        text = text.replace("      - { name: officer@health-ph,", "      - { name: officer@health-vax, role: officer, "
+                + "fundtrailOrg: HEALTH-VAX }\n      - { name: officer@health-ph,");
+        Files.writeString(yaml, text);
+        ok("network", "init");
+        ok("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-VAX", "--name", "Vaccination Agency",
+                "--tier", "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP");
+        ok("transfer", "--as", "HEALTH", "--id", "T-VAX", "--from", "T-1-A", "--to", "HEALTH-VAX", "--amount", "500.00",
+                "--purpose", "Vaccines");
+        ok("spend", "--as", "HEALTH-VAX", "--id", "E-VAX", "--allocation", "T-VAX-A", "--amount", "100.00", "--payee",
+                "Vax Ltd", "--category", "2.2.1", "--date", "2025-05-01", "--evidence-sha256", SHA, "--evidence-uri",
+                "https://example.org/i/vax.pdf");
+    }
+
+    @Test
+    @Order(5)
     void integer_options_take_ascii_digits_only_naming_the_option_and_write_nothing() {
         for (String year : List.of("\u0662\u0660\u0662\u0667", "\uff12\uff10\uff12\uff17", "+2027", "2027.0")) {
             Cli.Run run = cli.run("appropriate", "--as", "MOF", "--id", "APP-DIGITS", "--fiscal-year", year,

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpProcessTest {
 
-    private static Process up(Path data) throws Exception {
+    /** A running {@code fundtrail up} and what it printed until "Press Ctrl-C to stop.". */
+    private record Up(Process process, String printed) {
+    }
+
+    private static Up up(Path data) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Fundtrail.class.getName(), "up", "--data", data.toString(),
                 "--gateway-port", "0", "--port", "0").redirectErrorStream(true);
@@ -44,7 +48,7 @@ class UpProcessTest {
                 drain.setDaemon(true);
                 drain.start();
                 assertThat(seen.toString()).contains("Fabric gateway  127.0.0.1:").contains("public API      http://");
-                return process;
+                return new Up(process, seen.toString());
             }
         }
         process.destroyForcibly();
@@ -55,7 +59,12 @@ class UpProcessTest {
     void up_serves_until_stopped_cleans_up_and_resumes(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
         Cli cli = new Cli("--data", data.toString());
-        Process first = up(data);
+        Up firstUp = up(data);
+        Process first = firstUp.process();
+        assertThat(firstUp.printed()).as("an empty ledger: next steps").contains("The ledger is empty. Next steps")
+                .contains("./fundtrail org register --as FinanceMSP/Admin --id MOF --name \"Ministry of Finance\" "
+                        + "--tier MINISTRY --org-msp FinanceMSP --data " + data)
+                .contains("Adding an organisation").contains("./fundtrail appropriate --as MOF");
         try {
             assertThat(new DataDir(data).running()).isPresent();
             Cli.Run registered = cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "MOF", "--name",
@@ -68,7 +77,9 @@ class UpProcessTest {
         assertThat(Files.exists(new DataDir(data).runFile())).as("run file removed on the way out").isFalse();
         assertThat(cli.run("show", "MOF", "--from-ledger").exit()).isEqualTo(ExitCode.UNREACHABLE);
 
-        Process second = up(data);
+        Up secondUp = up(data);
+        Process second = secondUp.process();
+        assertThat(secondUp.printed()).as("the ministry is registered").doesNotContain("The ledger is empty");
         try {
             Cli.Run shown = cli.run("show", "MOF", "--from-ledger");
             assertThat(shown.exit()).as("%s", shown).isZero();
