@@ -42,6 +42,10 @@ final class UpCommand implements Callable<Integer> {
             description = "The node's Fabric Gateway port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port).")
     int gatewayPort;
 
+    @Option(names = "--verbose", description = "Show the libraries' log (Flyway, Jetty, Javalin, the API's access "
+            + "log) on the console instead of in DATA/" + ConsoleLog.FILE + ".")
+    boolean verbose;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "7070",
             description = "The public API's port (default: ${DEFAULT-VALUE}).")
     int apiPort;
@@ -50,6 +54,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = new DataDir(data);
+        java.nio.file.Path log = ConsoleLog.configure(dir, verbose);
         if (network.equals("fabric")) {
             try (FundtrailServer server = FundtrailServer.startOnFabric(dir, apiPort)) {
                 out.println("Fundtrail is following the Fabric network in " + dir.root().toAbsolutePath());
@@ -73,6 +78,9 @@ final class UpCommand implements Callable<Integer> {
                     + "docs: /docs)");
             if (server.awaitProjection(java.time.Duration.ofSeconds(30))) {
                 printNextSteps(out, dir, server.node().network(), server.readModel());
+            }
+            if (log != null) {
+                out.println("  log             " + log);
             }
             out.println("Press Ctrl-C to stop.");
             out.flush();

@@ -33,6 +33,14 @@ class DemoTest {
                 .contains("./fundtrail trace down").contains("./fundtrail trace up").contains("./fundtrail show")
                 .containsPattern("public API +http://127\\.0\\.0\\.1:\\d+/");
 
+        assertThat(demo.err()).containsPattern("loaded \\d+ transactions in ");
+        Cli.Run resumed = new Cli().run("demo", "--data", data.toString(), "--scale", "1", "--port", "0", "--exit");
+        assertThat(resumed.exit()).as("%s", resumed).isZero();
+        assertThat(resumed.err()).as("a resumed demo says so").containsPattern(
+                "resumed: all \\d+ transactions of the sample budget were already on the ledger; nothing to load")
+                .doesNotContain("(0/s)").doesNotContain("loaded ");
+        assertThat(resumed.out()).contains("log             " + data.resolve("fundtrail.log"));
+
         String appropriation = demo.out().lines().filter(l -> l.startsWith("  ./fundtrail trace down "))
                 .findFirst().orElseThrow().split(" ")[5];
         try (FundtrailServer server = FundtrailServer.start(new DataDir(data), null, 0, -1)) {
