@@ -91,6 +91,10 @@ public final class LedgerOptions {
      * @throws UserError when there is none
      */
     ReadModel readModel() {
+        if (readModelUrl != null && !readModelUrl.startsWith("jdbc:")) {
+            throw new UserError(ExitCode.USAGE, "--read-model: '" + readModelUrl + "' is not a JDBC URL (e.g. "
+                    + "jdbc:sqlite:fundtrail-data/readmodel.db)");
+        }
         String url = readModelUrl != null ? readModelUrl : dataDir().readModelUrl();
         try {
             return ReadModel.openReadOnly(url);

@@ -206,6 +206,49 @@ class CommandsTest {
                 "HEALTH", "--amount", "1", "--purpose", "x"), "--as HealthMSP/nobody");
     }
 
+    /** Whatever a user types wrong, the answer is a usage, refusal or not-found line naming it. */
+    @Test
+    @Order(5)
+    void nothing_a_user_types_is_an_unexpected_error() {
+        String[][] typed = {
+            {"list", "allocations", "--cofog", "XX"},
+            {"list", "allocations", "--limit", "0"},
+            {"list", "allocations", "--cursor", "garbage"},
+            {"list", "balances"},
+            {"list", "nothing"},
+            {"export", "allocations", "--cofog", "XX"},
+            {"export", "trace"},
+            {"export", "trace", "E-2"},
+            {"export", "trace", "MOF"},
+            {"export", "nothing"},
+            {"search", "x".repeat(201)},
+            {"trace", "down", "APP-1", "--read-model", "not-a-jdbc-url"},
+            {"trace", "down", "APP-1", "--depth", "1000"},
+            {"trace", "up", "MOF", "--from-ledger"},
+            {"trace", "down", "E-2", "--from-ledger"},
+            {"history", "NOPE"},
+            {"history", "bad id"},
+            {"show", "bad id"},
+            {"verify", "--from", "999999"},
+            {"verify", "--trusted-hash", "zz"},
+            {"reconcile", "--subtree", "NOPE"},
+        };
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String[] args : typed) {
+            Cli.Run run = cli.run(args);
+            if (!List.of(ExitCode.USAGE, ExitCode.REFUSED, ExitCode.NOT_FOUND).contains(run.exit())
+                    || run.err().contains("unexpected error") || run.err().contains("Exception")
+                    || !run.err().startsWith("fundtrail: ")) {
+                wrong.add(String.join(" ", args) + ": " + run);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Cli.Run untrusted = cli.run("verify", "--trusted-hash", "0".repeat(64));
+        assertThat(untrusted.exit()).as("a trusted hash given with --from 0 is checked, not ignored: %s", untrusted)
+                .isEqualTo(ExitCode.MISMATCH);
+        assertThat(untrusted.out()).contains("block 0 is not the block you trusted");
+    }
+
     @Test
     @Order(5)
     void registering_an_organisation_nobody_can_act_for_is_refused_unless_forced() {
