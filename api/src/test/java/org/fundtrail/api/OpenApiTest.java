@@ -111,21 +111,53 @@ class OpenApiTest {
             HttpResponse<String> r = http.get(query.isEmpty() ? path : path + "?" + query);
             assertThat(r.statusCode()).as(path + "?" + query + " -> " + r.body()).isIn(200, 501);
 
-            Set<String> documented = new TreeSet<>();
-            JsonNode params = doc.at("/paths/" + route.path().replace("~", "~0").replace("/", "~1") + "/get/parameters");
-            for (JsonNode p : params) {
-                documented.add(p.get("in").asText() + ":" + p.get("name").asText());
+            assertThat(mismatches(doc, route.path(), route.reads())).as("parameters of %s: documented vs read",
+                    route.path()).isEmpty();
+            for (JsonNode p : parameters(doc, route.path())) {
                 assertThat(p.get("schema").isObject()).isTrue();
             }
-            Set<String> declared = route.params().stream()
-                    .map(p -> p.in().name().toLowerCase(java.util.Locale.ROOT) + ":" + p.name())
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(documented).as(route.path()).isEqualTo(declared);
-            Set<String> read = route.params().stream().filter(p -> route.reads().contains(p.name()))
-                    .map(p -> p.in().name().toLowerCase(java.util.Locale.ROOT) + ":" + p.name())
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(read).as("parameters read by " + route.path()).isEqualTo(declared);
         }
+    }
+
+    /**
+     * Compares the parameters the served document lists for a path with those its handler read at
+     * run time (recorded by {@link Params}), which come from the handler's code, not from the route
+     * table the document is generated from. (Comparing the document with the route table held by
+     * construction: the one is made from the other.)
+     *
+     * @return "documented, not read: X" / "read, not documented: Y" lines; empty when they agree
+     */
+    static Set<String> mismatches(JsonNode document, String path, Set<String> read) {
+        Set<String> documented = new TreeSet<>();
+        for (JsonNode p : parameters(document, path)) {
+            documented.add(p.get("name").asText());
+        }
+        Set<String> differences = new TreeSet<>();
+        documented.stream().filter(n -> !read.contains(n)).forEach(n -> differences.add("documented, not read: " + n));
+        read.stream().filter(n -> !documented.contains(n)).forEach(n -> differences.add("read, not documented: " + n));
+        return differences;
+    }
+
+    private static JsonNode parameters(JsonNode document, String path) {
+        return document.at("/paths/" + path.replace("~", "~0").replace("/", "~1") + "/get/parameters");
+    }
+
+    @Test
+    void the_comparison_fails_when_the_document_drifts_from_what_the_handlers_read() throws Exception {
+        Route route = server.routes().stream().filter(r -> r.path().equals("/api/v1/allocations")).findFirst()
+                .orElseThrow();
+        Set<String> read = new TreeSet<>();
+        route.params().forEach(p -> read.add(p.name()));
+        assertThat(mismatches(doc, route.path(), read)).isEmpty();
+
+        JsonNode drifted = Http.MAPPER.readTree(docText);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) parameters(drifted, route.path())).remove(0);
+        String dropped = parameters(doc, route.path()).get(0).get("name").asText();
+        assertThat(mismatches(drifted, route.path(), read)).containsExactly("read, not documented: " + dropped);
+
+        Set<String> notRead = new TreeSet<>(read);
+        notRead.remove(dropped);
+        assertThat(mismatches(doc, route.path(), notRead)).containsExactly("documented, not read: " + dropped);
     }
 
     @Test

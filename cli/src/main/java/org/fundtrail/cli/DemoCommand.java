@@ -38,6 +38,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "The data folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--verbose", description = "Show the libraries' log (Flyway, Jetty, Javalin, the API's access "
+            + "log) on the console instead of in DATA/" + ConsoleLog.FILE + ".")
+    boolean verbose;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "7070",
             description = "The public API's port (default: ${DEFAULT-VALUE}).")
     int apiPort;
@@ -58,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataDir dir = new DataDir(data);
+        Path log = ConsoleLog.configure(dir, verbose);
         Path definition = null;
         if (!dir.isInitialised()) {
             Files.createDirectories(dir.root());
@@ -75,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!server.awaitProjection(Duration.ofMinutes(5))) {
                 throw new UserError(ExitCode.ERROR, "the read model did not catch up with the ledger in 5 minutes");
             }
-            printWelcome(out, dir, server, budget, summary);
+            printWelcome(out, dir, server, budget, summary, log);
             if (!exitAfterLoad) {
                 server.awaitShutdown();
             }
@@ -95,11 +100,30 @@ final class DemoCommand implements Callable<Integer> {
                 .build();
         LoadSummary summary = loader.load(budget.steps());
         err.println();
-        err.printf("loaded %d transactions in %.1f s (%.0f/s); %d refusals attempted and rejected as planned: %s%n",
-                summary.committed() + summary.alreadyPresent(), summary.elapsed().toMillis() / 1000.0,
-                summary.committedPerSecond(), summary.refusals().size(), codes(summary.refusalsByCode()));
+        err.println(loadedLine(summary));
         err.flush();
         return summary;
+    }
+
+    /**
+     * @return what the load did: how many transactions it committed and how fast, or on a resumed load
+     *     how many were already on the ledger and how many it added
+     */
+    static String loadedLine(LoadSummary summary) {
+        String refusals = summary.refusals().size() + " refusals attempted and rejected as planned: "
+                + codes(summary.refusalsByCode());
+        double seconds = summary.elapsed().toMillis() / 1000.0;
+        if (summary.alreadyPresent() == 0) {
+            return String.format(java.util.Locale.ROOT, "loaded %d transactions in %.1f s (%.0f/s); %s",
+                    summary.committed(), seconds, summary.committedPerSecond(), refusals);
+        }
+        if (summary.committed() == 0) {
+            return "resumed: all " + summary.alreadyPresent() + " transactions of the sample budget were already on "
+                    + "the ledger; nothing to load; " + refusals;
+        }
+        return String.format(java.util.Locale.ROOT, "resumed: %d transactions were already on the ledger; loaded the "
+                + "other %d in %.1f s (%.0f/s); %s", summary.alreadyPresent(), summary.committed(), seconds,
+                summary.committedPerSecond(), refusals);
     }
 
     private static String codes(Map<ErrorCode, Integer> byCode) {
@@ -109,10 +133,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printWelcome(PrintWriter out, DataDir dir, FundtrailServer server, SampleBudget budget,
-                              LoadSummary summary) throws Exception {
+                              LoadSummary summary, Path log) throws Exception {
         SampleBudget.Highlights h = budget.highlights();
         TraceDown trace = server.readModel().traceDown(h.appropriationId(), 3).orElseThrow();
-        new TraceView(LocalDate.now().getYear()).printDown(out, trace);
+        new TraceView(LocalDate.now().getYear(), Terminal.width(null)).printDown(out, trace);
         out.println();
         out.println("Fundtrail is running with the sample budget (" + summary.total() + " steps), data in "
                 + dir.root());
@@ -120,6 +144,9 @@ final class DemoCommand implements Callable<Integer> {
                 + dir.root().resolve("readmodel.db"));
         out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/   (a page for journalists; "
                 + "OpenAPI at /openapi.json)");
+        if (log != null) {
+            out.println("  log             " + log);
+        }
         out.println("Try, in another terminal:");
         String data = dir.root().toString().equals("fundtrail-data") ? "" : " --data " + dir.root();
         out.println("  ./fundtrail trace down " + h.appropriationId() + data);

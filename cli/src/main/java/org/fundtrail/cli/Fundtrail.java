@@ -44,6 +44,9 @@ public final class Fundtrail implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
+        // The chaincode shim logs its first line on the root logger before it applies
+        // CORE_CHAINCODE_LOGGING_LEVEL (which the launcher sets to WARNING).
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

@@ -91,6 +91,10 @@ public final class LedgerOptions {
      * @throws UserError when there is none
      */
     ReadModel readModel() {
+        if (readModelUrl != null && !readModelUrl.startsWith("jdbc:")) {
+            throw new UserError(ExitCode.USAGE, "--read-model: '" + readModelUrl + "' is not a JDBC URL (e.g. "
+                    + "jdbc:sqlite:fundtrail-data/readmodel.db)");
+        }
         String url = readModelUrl != null ? readModelUrl : dataDir().readModelUrl();
         try {
             return ReadModel.openReadOnly(url);
@@ -154,14 +158,13 @@ public final class LedgerOptions {
     private static String[] resolveUser(DataDir dir, String who) {
         int slash = who.indexOf('/');
         if (slash > 0) {
-            return new String[] {who.substring(0, slash), who.substring(slash + 1)};
+            String[] user = {who.substring(0, slash), who.substring(slash + 1)};
+            if (!Files.exists(dir.connectionFile(user[0], user[1]))) {
+                throw new UserError(ExitCode.USAGE, "--as " + who + ": " + noSuchUser(dir, user[0], user[1]));
+            }
+            return user;
         }
-        NetworkDefinition definition;
-        try {
-            definition = NetworkDefinition.load(dir.networkFile());
-        } catch (IOException e) {
-            throw new UserError(ExitCode.ERROR, "cannot read " + dir.networkFile() + ": " + e.getMessage());
-        }
+        NetworkDefinition definition = definition(dir);
         Optional<OrgDefinition> org = definition.orgHosting(who);
         if (org.isEmpty()) {
             throw new UserError(ExitCode.USAGE, "--as " + who + ": no such organisation in " + dir.networkFile()
@@ -173,6 +176,33 @@ public final class LedgerOptions {
             }
         }
         throw new UserError(ExitCode.USAGE, "--as " + who + ": the network has no officer for it; use MSP/USER");
+    }
+
+    /** @return why there is no connection file for the user: an unknown MSP or user, listing the known ones */
+    private static String noSuchUser(DataDir dir, String msp, String user) {
+        if (!Files.exists(dir.networkFile())) {
+            return "no user " + user + " of " + msp + " in " + dir.root() + " (no " + dir.connectionFile(msp, user)
+                    + ")";
+        }
+        NetworkDefinition definition = definition(dir);
+        if (!definition.mspIds().contains(msp)) {
+            return "no MSP " + msp + " in " + dir.networkFile() + "; it has " + String.join(", ",
+                    definition.mspIds());
+        }
+        if (definition.org(msp).user(user).isPresent()) {
+            return "user " + user + " of " + msp + " is in " + dir.networkFile() + " but has no certificate yet; "
+                    + "issue it with: fundtrail network init --data " + dir.root();
+        }
+        return "no user " + user + " in MSP " + msp + " of " + dir.networkFile() + "; it has " + String.join(", ",
+                definition.org(msp).users().stream().map(UserDefinition::name).toList());
+    }
+
+    private static NetworkDefinition definition(DataDir dir) {
+        try {
+            return NetworkDefinition.load(dir.networkFile());
+        } catch (IOException e) {
+            throw new UserError(ExitCode.ERROR, "cannot read " + dir.networkFile() + ": " + e.getMessage());
+        }
     }
 
     private static ConnectionConfig load(Path file) {

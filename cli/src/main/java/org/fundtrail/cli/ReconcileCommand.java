@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.fundtrail.chaincode.domain.CanonicalJson;
 import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.chaincode.domain.LedgerRecord;
+import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.client.FundtrailLedger;
 import org.fundtrail.client.LedgerException;
 import org.fundtrail.client.RefusedException;
@@ -53,6 +54,15 @@ final class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Reconciler.Report report;
         try (ReadModel readModel = ledger.readModel(); FundtrailLedger client = ledger.open(false)) {
+            if (scope.subtree != null) {
+                RecordType type = readModel.record(scope.subtree).map(r -> r.record().type()).orElseThrow(() ->
+                        new UserError(ExitCode.NOT_FOUND, "not found: --subtree " + scope.subtree + ": no record "
+                                + "with that id in the read model"));
+                if (type != RecordType.ALLOCATION) {
+                    throw new UserError(ExitCode.USAGE, "--subtree " + scope.subtree + ": '" + scope.subtree + "' is "
+                            + type.name().toLowerCase(java.util.Locale.ROOT) + ", not an allocation");
+                }
+            }
             Reconciler reconciler = new Reconciler(readModel, reader(client));
             report = scope.fiscalYear != null ? reconciler.fiscalYear(scope.fiscalYear)
                     : reconciler.subtree(scope.subtree);

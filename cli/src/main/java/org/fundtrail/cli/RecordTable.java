@@ -38,8 +38,12 @@ final class RecordTable {
     }
 
     private static String cell(Column c, String value) {
-        String text = TraceView.fit(value == null ? "" : value, c.width());
+        String text = fit(value == null ? "" : value, c.width());
         return String.format("%" + (c.right() ? "" : "-") + c.width() + "s", text);
+    }
+
+    private static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
     private static String money(String amount, String currency) {

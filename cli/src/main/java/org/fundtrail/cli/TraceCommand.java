@@ -2,11 +2,15 @@ package org.fundtrail.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 import org.fundtrail.client.FundtrailLedger;
 import org.fundtrail.client.readmodel.ReadModel;
+import org.fundtrail.client.readmodel.ReadModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code fundtrail trace DOWN|UP ID}: follow the money. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Follow the money down from an allocation, or up from any record.",
-            "DOWN shows every allocation below with what it received, spent and has left, and its outcomes; UP "
-                + "shows the path from any record to its appropriation.",
+            "DOWN shows every allocation below with what it received, got back from below, transferred, spent, "
+                + "returned up and has left (AVAILABLE = RECEIVED + RETURNED-IN - TRANSFERRED - SPENT - RETURNED-UP, "
+                + "amounts grouped by thousands), and its outcomes with target and actual; UP shows the path from any "
+                + "record to its appropriation.",
             "Flags mark money unspent after its fiscal year and spending with no outcome reported. Read from the "
                 + "read model; --from-ledger has the chaincode compute it from ledger state."},
         footer = {"", "Examples:", "  fundtrail trace down APP-2026-07", "  fundtrail trace up E-20260314-1a2b3c4d",
@@ -52,6 +58,11 @@ final class TraceCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, as the API's `depth`).")
     int depth;
 
+    @Option(names = "--width", paramLabel = "COLUMNS",
+            description = "Lay the text out for this many columns (default: the terminal's width, from COLUMNS; "
+                    + "80 when unknown; piped output keeps one line per allocation). Ids are never cut.")
+    Integer width;
+
     @Option(names = "--from-ledger", description = "Have the chaincode compute the trace from ledger state.")
     boolean fromLedger;
 
@@ -59,7 +70,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Direction dir = parse(direction);
         PrintWriter out = spec.commandLine().getOut();
-        TraceView view = new TraceView(LocalDate.now().getYear());
+        TraceView view = new TraceView(LocalDate.now().getYear(), Terminal.width(width));
         if (!fromLedger) {
             try (ReadModel readModel = ledger.readModel()) {
                 if (dir == Direction.DOWN) {
@@ -67,14 +78,15 @@ final class TraceCommand implements Callable<Integer> {
                         throw new UserError(ExitCode.USAGE, "--depth must be 0 to " + ApiServer.TRACE_DEPTH_MAX
                                 + ", not " + depth);
                     }
-                    TraceDown trace = readModel.traceDown(id, depth).orElseThrow(() -> notFound());
+                    TraceDown trace = readModel.traceDown(id, depth).orElseThrow(() -> notFound(readModel, dir));
                     if (output.json()) {
                         OutputOptions.printJson(out, trace);
                     } else {
                         view.printDown(out, trace);
                     }
                 } else {
-                    TraceUp trace = readModel.traceUp(id).orElseThrow(() -> notFound());
+                    refuseOrganisation(readModel);
+                    TraceUp trace = readModel.traceUp(id).orElseThrow(() -> notFound(readModel, dir));
                     if (output.json()) {
                         OutputOptions.printJson(out, trace);
                     } else {
@@ -106,14 +118,47 @@ final class TraceCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private UserError notFound() {
+    /** @return why there is no trace: no such record (exit 4), or a record a trace cannot start from (exit 2) */
+    private UserError notFound(ReadModel readModel, Direction dir) {
+        Optional<RecordType> type = typeOf(readModel);
+        if (type.isPresent()) {
+            return wrongKind(dir, type.get());
+        }
         return new UserError(ExitCode.NOT_FOUND, "not found: no record with id '" + id
                 + "' to trace (in the read model; try --from-ledger)");
     }
 
+    private void refuseOrganisation(ReadModel readModel) {
+        if (typeOf(readModel).filter(t -> t == RecordType.ORGANIZATION).isPresent()) {
+            throw wrongKind(Direction.UP, RecordType.ORGANIZATION);
+        }
+    }
+
+    private Optional<RecordType> typeOf(ReadModel readModel) {
+        try {
+            return readModel.record(id).map(r -> r.record().type());
+        } catch (ReadModelException e) {
+            throw new UserError(ExitCode.UNREACHABLE, e.getMessage());
+        }
+    }
+
+    /** @return a usage error naming what the id is and the trace that does start from it */
+    private UserError wrongKind(Direction dir, RecordType type) {
+        String kind = type.name().toLowerCase(Locale.ROOT);
+        String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
+        if (type == RecordType.ORGANIZATION) {
+            return new UserError(ExitCode.USAGE, "trace " + dir.name().toLowerCase(Locale.ROOT) + " " + id + ": '"
+                    + id + "' is an organisation, which holds no money itself; trace one of its allocations "
+                    + "(fundtrail list allocation --org " + id + ")");
+        }
+        return new UserError(ExitCode.USAGE, "trace down " + id + ": '" + id + "' is " + article + kind
+                + ", not an allocation; trace down starts from an allocation; to follow this " + kind
+                + " to its appropriation: fundtrail trace up " + id);
+    }
+
     private static Direction parse(String text) {
         try {
-            return Direction.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            return Direction.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, "direction must be down or up, not '" + text + "'");
         }

@@ -3,6 +3,11 @@ package org.fundtrail.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fundtrail.client.readmodel.ReadModel;
+import org.fundtrail.client.readmodel.ReadModelException;
+import org.fundtrail.network.definition.FundtrailOrgDefinition;
+import org.fundtrail.network.definition.NetworkDefinition;
+import org.fundtrail.network.definition.OrgDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +42,10 @@ final class UpCommand implements Callable<Integer> {
             description = "The node's Fabric Gateway port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port).")
     int gatewayPort;
 
+    @Option(names = "--verbose", description = "Show the libraries' log (Flyway, Jetty, Javalin, the API's access "
+            + "log) on the console instead of in DATA/" + ConsoleLog.FILE + ".")
+    boolean verbose;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "7070",
             description = "The public API's port (default: ${DEFAULT-VALUE}).")
     int apiPort;
@@ -45,6 +54,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = new DataDir(data);
+        java.nio.file.Path log = ConsoleLog.configure(dir, verbose);
         FundtrailServer server = switch (network) {
             case "fabric" -> FundtrailServer.startOnFabric(dir, apiPort);
             case "embedded" -> FundtrailServer.start(dir, networkFile, gatewayPort, apiPort);
@@ -62,10 +72,45 @@ final class UpCommand implements Callable<Integer> {
             }
             out.println("  public API      http://127.0.0.1:" + server.apiPort() + "/  (OpenAPI: /openapi.json, "
                     + "docs: /docs)");
+            if (server.node() != null && server.awaitProjection(java.time.Duration.ofSeconds(30))) {
+                printNextSteps(out, dir, server.node().network(), server.readModel());
+            }
+            if (log != null) {
+                out.println("  log             " + log);
+            }
             out.println("Press Ctrl-C to stop.");
             out.flush();
             server.awaitShutdown();
         }
         return ExitCode.OK;
+    }
+
+    /** On a ledger where the ministry is not registered yet: what to do first, with the commands. */
+    static void printNextSteps(PrintWriter out, DataDir dir, NetworkDefinition definition, ReadModel readModel)
+            throws ReadModelException {
+        for (OrgDefinition org : definition.organizations()) {
+            for (FundtrailOrgDefinition ministry : org.hosts()) {
+                if (!ministry.tier().equals("MINISTRY") || readModel.record(ministry.id()).isPresent()) {
+                    continue;
+                }
+                String admin = org.users().stream().filter(u -> u.role().equals("admin")
+                        && ministry.id().equals(u.fundtrailOrg())).map(u -> org.mspId() + "/" + u.name())
+                        .findFirst().orElse(org.mspId() + "/ADMIN");
+                String data = dir.root().toString().equals("fundtrail-data") ? "" : " --data " + dir.root();
+                out.println("The ledger is empty. Next steps, in another terminal:");
+                out.println("  1. Register the finance ministry (the first registration, by its own admin):");
+                out.println("     ./fundtrail org register --as " + admin + " --id " + ministry.id() + " --name \""
+                        + ministry.name() + "\" --tier MINISTRY --org-msp " + org.mspId() + data);
+                out.println("  2. Register the departments and agencies of " + dir.networkFile() + " the same way");
+                out.println("     (--tier DEPARTMENT --parent " + ministry.id() + ", ...); to add one, see the README,");
+                out.println("     'Adding an organisation'.");
+                out.println("  3. Appropriate a budget line and transfer it down:");
+                out.println("     ./fundtrail appropriate --as " + ministry.id() + " --fiscal-year "
+                        + java.time.Year.now() + " --amount 1000000.00 --cofog 07.3 --programme P-1 --purpose "
+                        + "\"...\"" + data);
+                out.println("  Or see a loaded ledger first: ./fundtrail demo --data fundtrail-demo");
+                return;
+            }
+        }
     }
 }

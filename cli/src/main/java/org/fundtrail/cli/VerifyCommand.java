@@ -44,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
     long from;
 
     @Option(names = "--trusted-hash", paramLabel = "HEX", description = "The header hash of block --from, as "
-            + "recorded earlier (required with --from).")
+            + "recorded earlier (required with --from; with --from 0, checks the genesis block's).")
     String trustedHash;
 
     @Option(names = "--to", paramLabel = "N", description = "Verify up to block N (default: the read model's last "
@@ -61,6 +61,10 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "--from " + from + " needs --trusted-hash: the header hash of that "
                     + "block as you recorded it");
         }
+        if (trustedHash != null && !trustedHash.matches("[0-9a-fA-F]{64}")) {
+            throw new UserError(ExitCode.USAGE, "--trusted-hash: '" + trustedHash + "' is not a block header hash "
+                    + "(64 hex digits, as 'fundtrail verify' prints it)");
+        }
         long last = to != null ? to : lastBlock();
         EndorsementPolicy endorsement = EndorsementPolicy.parse(policy != null ? policy : networkPolicy());
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
             Block block0 = first(blocks, 0);
             BlockVerifier.Builder builder = BlockVerifier.newInstance().endorsementPolicy(endorsement);
             Block start = block0;
-            if (from == 0) {
+            if (from == 0 && trustedHash == null) {
                 builder.genesis(block0);
             } else {
                 start = first(blocks, from);
@@ -81,7 +85,11 @@ final class VerifyCommand implements Callable<Integer> {
                             + ", expected " + trustedHash);
                     return ExitCode.MISMATCH;
                 }
-                builder.trusted(start, ChannelConfig.fromConfigBlock(block0));
+                if (from == 0) {
+                    builder.genesis(block0);
+                } else {
+                    builder.trusted(start, ChannelConfig.fromConfigBlock(block0));
+                }
             }
             try (BlockVerifier verifier = builder.build();
                  BlockSource.Stream stream = blocks.blocks(from + 1)) {

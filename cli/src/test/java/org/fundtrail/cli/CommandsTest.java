@@ -100,7 +100,7 @@ class CommandsTest {
         assertThat(ok("show", "E-1", "--json").out()).contains("\"payee\"").contains("\"MedSupply Ltd\"");
         Cli.Run history = ok("history", "T-2-A");
         assertThat(history.out()).contains("version(s)").contains("available 249000.00 EUR");
-        Cli.Run down = ok("trace", "down", "APP-1");
+        Cli.Run down = ok("trace", "down", "APP-1", "--width", "80");
         assertThat(down.out()).contains("Trace down from APP-1").contains("T-2-A").contains("249,000.00")
                 .contains("unspent").contains("spending but no outcome reported");
         for (String line : down.out().split("\n")) {
@@ -160,6 +160,133 @@ class CommandsTest {
         assertThat(badDirection.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(server.awaitProjection(java.time.Duration.ofSeconds(60))).isTrue();
         assertThat(ok("show", "APP-1").out()).contains("transferred").contains("600001.00");
+    }
+
+    /** A user error names the input, exits 2 or 4 as the README says, and is never an "unexpected error". */
+    private static void userError(int exit, Cli.Run run, String... says) {
+        assertThat(run.exit()).as("%s", run).isEqualTo(exit);
+        assertThat(run.err()).as("%s", run).doesNotContain("unexpected error").doesNotContain("Exception")
+                .startsWith("fundtrail: ").contains(says);
+        assertThat(run.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    @Order(5)
+    void a_trace_from_an_organisation_or_the_wrong_record_says_what_the_id_is() {
+        userError(ExitCode.USAGE, cli.run("trace", "up", "MOF"),
+                "trace up MOF: 'MOF' is an organisation, which holds no money", "fundtrail list allocation --org MOF");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "HEALTH"), "'HEALTH' is an organisation");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "E-2"),
+                "trace down E-2: 'E-2' is an expenditure, not an allocation", "fundtrail trace up E-2");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "O-1"), "'O-1' is an outcome, not an allocation");
+        userError(ExitCode.NOT_FOUND, cli.run("trace", "down", "NOPE"), "no record with id 'NOPE'");
+        userError(ExitCode.NOT_FOUND, cli.run("trace", "up", "NOPE"), "no record with id 'NOPE'");
+        userError(ExitCode.USAGE, cli.run("trace", "sideways", "APP-1"), "direction must be down or up, not 'sideways'");
+        userError(ExitCode.USAGE, cli.run("trace", "down", "APP-1", "--width", "10"), "--width must be at least 40");
+    }
+
+    @Test
+    @Order(5)
+    void an_amount_above_the_limit_says_the_limit() {
+        userError(ExitCode.USAGE, cli.run("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "10000000000000000", "--purpose", "x"),
+                "--amount: '10000000000000000' exceeds the largest amount, 10^15 EUR");
+        userError(ExitCode.USAGE, cli.run("transfer", "--as", "MOF", "--from", "APP-1", "--to", "HEALTH",
+                "--amount", "12.34567", "--purpose", "x"), "--amount: '12.34567' has more than the 2 minor-unit digits");
+    }
+
+    @Test
+    @Order(5)
+    void an_unknown_signer_is_a_usage_error_naming_it_and_the_known_ones() {
+        userError(ExitCode.USAGE, cli.run("show", "APP-1", "--from-ledger", "--as", "HealthMSP/nobody"),
+                "--as HealthMSP/nobody: no user nobody in MSP HealthMSP of ", "network.yaml; it has ", "officer@health");
+        userError(ExitCode.USAGE, cli.run("show", "APP-1", "--from-ledger", "--as", "NoMSP/officer"),
+                "--as NoMSP/officer: no MSP NoMSP in ", "FinanceMSP");
+        userError(ExitCode.USAGE, cli.run("transfer", "--as", "HealthMSP/nobody", "--from", "APP-1", "--to",
+                "HEALTH", "--amount", "1", "--purpose", "x"), "--as HealthMSP/nobody");
+    }
+
+    /** Whatever a user types wrong, the answer is a usage, refusal or not-found line naming it. */
+    @Test
+    @Order(5)
+    void nothing_a_user_types_is_an_unexpected_error() {
+        String[][] typed = {
+            {"list", "allocations", "--cofog", "XX"},
+            {"list", "allocations", "--limit", "0"},
+            {"list", "allocations", "--cursor", "garbage"},
+            {"list", "balances"},
+            {"list", "nothing"},
+            {"export", "allocations", "--cofog", "XX"},
+            {"export", "trace"},
+            {"export", "trace", "E-2"},
+            {"export", "trace", "MOF"},
+            {"export", "nothing"},
+            {"search", "x".repeat(201)},
+            {"trace", "down", "APP-1", "--read-model", "not-a-jdbc-url"},
+            {"trace", "down", "APP-1", "--depth", "1000"},
+            {"trace", "up", "MOF", "--from-ledger"},
+            {"trace", "down", "E-2", "--from-ledger"},
+            {"history", "NOPE"},
+            {"history", "bad id"},
+            {"show", "bad id"},
+            {"verify", "--from", "999999"},
+            {"verify", "--trusted-hash", "zz"},
+            {"reconcile", "--subtree", "NOPE"},
+        };
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String[] args : typed) {
+            Cli.Run run = cli.run(args);
+            if (!List.of(ExitCode.USAGE, ExitCode.REFUSED, ExitCode.NOT_FOUND).contains(run.exit())
+                    || run.err().contains("unexpected error") || run.err().contains("Exception")
+                    || !run.err().startsWith("fundtrail: ")) {
+                wrong.add(String.join(" ", args) + ": " + run);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Cli.Run untrusted = cli.run("verify", "--trusted-hash", "0".repeat(64));
+        assertThat(untrusted.exit()).as("a trusted hash given with --from 0 is checked, not ignored: %s", untrusted)
+                .isEqualTo(ExitCode.MISMATCH);
+        assertThat(untrusted.out()).contains("block 0 is not the block you trusted");
+    }
+
+    @Test
+    @Order(5)
+    void registering_an_organisation_nobody_can_act_for_is_refused_unless_forced() {
+        userError(ExitCode.USAGE, cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-LAB",
+                "--name", "Laboratory", "--tier", "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP"),
+                "org register HEALTH-LAB: no certificate can act for it (the network definition has no user with "
+                        + "fundtrailOrg: HEALTH-LAB and role: officer)", "money sent to it could never be spent",
+                data.resolve("network.yaml").toString(), "fundtrail network init --data " + data, "--force");
+        userError(ExitCode.USAGE, cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "EDU",
+                "--name", "Education", "--tier", "DEPARTMENT", "--parent", "MOF", "--org-msp", "HealthMSP"),
+                "its officer officer@edu belongs to EducationMSP, not to HealthMSP (--org-msp)");
+        assertThat(cli.run("show", "HEALTH-LAB").exit()).isEqualTo(ExitCode.NOT_FOUND);
+
+        Cli.Run forced = cli.run("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-LAB", "--name",
+                "Laboratory", "--tier", "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP", "--force");
+        assertThat(forced.exit()).as("%s", forced).isZero();
+        assertThat(forced.err()).contains("warning (--force): org register HEALTH-LAB: no certificate can act for it");
+    }
+
+    /** The README's "Adding an organisation": network.yaml, network init, register, then it can move money. */
+    @Test
+    @Order(5)
+    void an_organisation_added_to_network_yaml_can_be_registered_and_spend() throws Exception {
+        Path yaml = data.resolve("network.yaml");
+        String text = Files.readString(yaml);
+        text = text.replace("      - { id: HEALTH-PH,", "      - { id: HEALTH-VAX, name: Vaccination Agency, tier: AGENCY, "
+                + "parentId: HEALTH }\n      - { id: HEALTH-PH,");
+        text = text.replace("      - { name: officer@health-ph,", "      - { name: officer@health-vax, role: officer, "
+                + "fundtrailOrg: HEALTH-VAX }\n      - { name: officer@health-ph,");
+        Files.writeString(yaml, text);
+        ok("network", "init");
+        ok("org", "register", "--as", "FinanceMSP/Admin", "--id", "HEALTH-VAX", "--name", "Vaccination Agency",
+                "--tier", "AGENCY", "--parent", "HEALTH", "--org-msp", "HealthMSP");
+        ok("transfer", "--as", "HEALTH", "--id", "T-VAX", "--from", "T-1-A", "--to", "HEALTH-VAX", "--amount", "500.00",
+                "--purpose", "Vaccines");
+        ok("spend", "--as", "HEALTH-VAX", "--id", "E-VAX", "--allocation", "T-VAX-A", "--amount", "100.00", "--payee",
+                "Vax Ltd", "--category", "2.2.1", "--date", "2025-05-01", "--evidence-sha256", SHA, "--evidence-uri",
+                "https://example.org/i/vax.pdf");
     }
 
     @Test

@@ -27,6 +27,19 @@ class FundtrailTest {
         assertThat(cli.run("network", "init", "--help").out()).contains("Example");
     }
 
+    /** The README's help samples are the real output: no JVM warning line, no machine path, nothing stale. */
+    @Test
+    void the_readme_shows_the_real_help() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (String[] command : new String[][] {{"--help"}, {"transfer", "--help"}}) {
+            String prompt = "$ ./fundtrail " + String.join(" ", command) + "\n";
+            int start = readme.indexOf(prompt);
+            assertThat(start).as(prompt).isNotNegative();
+            String shown = readme.substring(start + prompt.length(), readme.indexOf("```", start));
+            assertThat(shown).as(prompt).isEqualTo(cli.run(command).out());
+        }
+    }
+
     @Test
     void unknown_options_are_a_usage_error_with_exit_code_2() {
         Cli.Run run = cli.run("--no-such-option");

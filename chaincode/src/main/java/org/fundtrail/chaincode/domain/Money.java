@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 public record Money(String currency, long minorUnits) {
     /** The largest amount accepted in a submitted value: 10^15 major units. */
     public static final long MAX_MAJOR_UNITS = 1_000_000_000_000_000L;
+    /** The digits of {@link #MAX_MAJOR_UNITS}: a whole part with more is too large, whatever its value. */
+    private static final int MAX_MAJOR_DIGITS = 16;
 
-    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,15})(\\.[0-9]{1,3})?");
+    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final long[] POWERS = {1L, 10L, 100L, 1000L};
 
     /**
@@ -43,8 +45,12 @@ public record Money(String currency, long minorUnits) {
         String whole = point < 0 ? text : text.substring(0, point);
         String fraction = point < 0 ? "" : text.substring(point + 1);
         if (fraction.length() > digits) {
-            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, field, "'" + text + "' has more than the " + digits
-                    + " minor-unit digits of " + currency);
+            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, field, "'" + Texts.preview(text) + "' has more than the "
+                    + digits + " minor-unit digits of " + currency);
+        }
+        if (whole.length() > MAX_MAJOR_DIGITS) {
+            throw Refusal.of(ErrorCode.INVALID_ARGUMENT, field, "'" + Texts.preview(text)
+                    + "' exceeds the largest amount, 10^15 " + currency);
         }
         long major = Long.parseLong(whole);
         if (major > MAX_MAJOR_UNITS || (major == MAX_MAJOR_UNITS && fraction.chars().anyMatch(c -> c != '0'))) {

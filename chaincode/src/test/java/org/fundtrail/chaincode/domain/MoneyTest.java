@@ -39,6 +39,21 @@ class MoneyTest {
         assertThat(refusal.getMessage()).startsWith("amount: ");
     }
 
+    @ParameterizedTest(name = "\"{0}\" says: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "10000000000000000|exceeds the largest amount, 10^15 EUR",
+        "99999999999999999999|exceeds the largest amount, 10^15 EUR",
+        "1000000000000001|exceeds the largest amount, 10^15 EUR",
+        "1000000000000000.01|exceeds the largest amount, 10^15 EUR",
+        "1.001|has more than the 2 minor-unit digits of EUR",
+        "12.34567|has more than the 2 minor-unit digits of EUR",
+        "12,50|is not a positive decimal amount"
+    })
+    void says_which_rule_an_amount_breaks(String text, String message) {
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> Money.parse("amount", text, "EUR"));
+        assertThat(refusal.getMessage()).startsWith("amount: '" + text + "' " + message);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"eur", "EURO", "ABC", "XAU", "XXX", "E", ""})
     void refuses_unknown_currencies_naming_the_currency_field(String code) {

@@ -1,7 +1,6 @@
 package org.fundtrail.chaincode.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +83,7 @@ final class Ledger {
 
     List<LedgerRecord> run(Op op, Caller caller, String json) {
         MemoryState.Tx view = state.begin();
-        List<LedgerRecord> written = op.call.apply(new Treasury(view, nextStamp()), caller, json);
+        List<LedgerRecord> written = call(op, caller, json).apply(view, nextStamp());
         state.commit(view);
         return written;
     }
@@ -95,28 +94,47 @@ final class Ledger {
     }
 
     Refusal refuse(Op op, Caller caller, String json) {
-        var before = state.snapshot();
-        MemoryState.Tx view = state.begin();
-        Refusal refusal = catchThrowableOfType(Refusal.class,
-                () -> op.call.apply(new Treasury(view, nextStamp()), caller, json));
+        Refusal refusal = tryRun(call(op, caller, json), op.name());
         assertThat(refusal).as("%s by %s should be refused", op, caller).isNotNull();
-        assertThat(view.writtenKeys()).as("a refused transaction writes nothing").isEmpty();
-        state.commit(view);
-        assertThat(state.snapshot()).isEqualTo(before);
         return refusal;
     }
 
     /** Tries a transaction: commits it if allowed, returns the refusal (state unchanged) if not. */
     Refusal attempt(Op op, Caller caller, Map<String, Object> request) {
+        return tryRun(call(op, caller, Requests.json(request)), op.name());
+    }
+
+    /** A transaction body over a view of the state. */
+    @FunctionalInterface
+    interface Body {
+        List<LedgerRecord> apply(MemoryState.Tx view, TxStamp stamp);
+    }
+
+    private static Body call(Op op, Caller caller, String json) {
+        return (view, stamp) -> op.call.apply(new Treasury(view, stamp), caller, json);
+    }
+
+    /**
+     * Runs a transaction body. When it succeeds its view is committed and null returned. When it is
+     * refused, the check that it left nothing behind commits its view all the same — what it wrote,
+     * if anything, then shows in the state — and compares the state with the state before: comparing
+     * before committing would compare the state with itself and could never fail.
+     *
+     * @return the refusal, or null when the body succeeded
+     */
+    Refusal tryRun(Body body, String what) {
         var before = state.snapshot();
         MemoryState.Tx view = state.begin();
         try {
-            op.call.apply(new Treasury(view, nextStamp()), caller, Requests.json(request));
+            body.apply(view, nextStamp());
             state.commit(view);
             return null;
         } catch (Refusal refusal) {
-            assertThat(view.writtenKeys()).as("refused %s wrote nothing", op).isEmpty();
-            assertThat(state.snapshot()).isEqualTo(before);
+            List<String> written = view.writtenKeys();
+            state.commit(view);
+            assertThat(state.snapshot()).as("refused %s changed the state (wrote %s)", what, written)
+                    .isEqualTo(before);
+            assertThat(written).as("refused %s wrote nothing", what).isEmpty();
             return refusal;
         }
     }

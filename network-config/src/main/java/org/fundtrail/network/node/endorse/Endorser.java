@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -315,10 +314,5 @@ public final class Endorser {
                 return "";
             }
         }
-    }
-
-    /** @return the MSP IDs whose peers this endorser signs for */
-    public List<String> peerOrgs() {
-        return new ArrayList<>(peers.keySet());
     }
 }

@@ -42,8 +42,4 @@ final class BlockSource {
     Optional<org.fundtrail.network.node.store.TxLocation> transaction(String txId) throws IOException {
         return store.transaction(txId);
     }
-
-    Optional<Block> now(long number) throws IOException {
-        return store.block(number);
-    }
 }

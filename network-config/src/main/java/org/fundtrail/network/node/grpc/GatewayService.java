@@ -40,7 +40,6 @@ import org.hyperledger.fabric.protos.gateway.SubmitRequest;
 import org.hyperledger.fabric.protos.gateway.SubmitResponse;
 import org.hyperledger.fabric.protos.orderer.SeekPosition;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
  * Fabric's Gateway service ({@code gateway.proto}) over the embedded endorser and committer, with
@@ -317,12 +316,6 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                 .addDetails(Any.pack(ErrorDetail.newBuilder().setAddress(address.get()).setMspId(gatewayMspId).setMessage(detail).build()))
                 .build();
         return StatusProto.toStatusRuntimeException(status);
-    }
-
-    /** @return the validation-code name for logs */
-    static String codeName(int code) {
-        TxValidationCode c = TxValidationCode.forNumber(code);
-        return c == null ? String.valueOf(code) : c.name();
     }
 
     /**

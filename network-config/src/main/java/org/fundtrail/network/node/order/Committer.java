@@ -375,11 +375,6 @@ public final class Committer implements AutoCloseable {
         return !rq.getItrExhausted() || !it.hasNext();
     }
 
-    /** @return the number of submitted transactions not yet cut into a block */
-    public int queued() {
-        return queue.size();
-    }
-
     @Override
     public void close() {
         running = false;
