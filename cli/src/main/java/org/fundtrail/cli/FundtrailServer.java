@@ -72,6 +72,7 @@ final class FundtrailServer implements AutoCloseable {
         try {
             Network.writeConnections(dir, definition, node.crypto());
             readModel = ReadModel.open(dir.readModelUrl());
+            refuseLedgerBehind(dir, node, readModel);
             String[] who = readerIdentity(definition);
             ConnectionConfig config = ConnectionConfig.load(dir.connectionFile(who[0], who[1]));
             reader = FundtrailLedger.newInstance().config(config).channel(node.inProcessChannel()).build();
@@ -91,7 +92,28 @@ final class FundtrailServer implements AutoCloseable {
                 readModel.close();
             }
             node.close();
+            if (e instanceof UserError user) {
+                throw user;
+            }
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a node whose store holds fewer blocks than the read model already projected: the store
+     * lost blocks (a damaged write-ahead log, a restored older copy). New blocks would reuse those
+     * numbers with other contents, and the read model would keep the lost ones.
+     */
+    private static void refuseLedgerBehind(DataDir dir, EmbeddedNode node, ReadModel readModel)
+            throws ReadModelException {
+        long projected = readModel.checkpoint();
+        if (projected >= node.height()) {
+            throw new UserError(ExitCode.MISMATCH, "the ledger store holds " + node.height() + " blocks but the "
+                    + "read model " + dir.root().resolve("readmodel.db") + " already projected blocks up to "
+                    + projected + ": the store in " + dir.nodeDir().resolve("ledger") + " lost blocks (a damaged "
+                    + "write-ahead log or an older copy). Not starting: new blocks would reuse those numbers. Restore "
+                    + "the node folder from a copy; or, to carry on with this ledger, delete the read model so it is "
+                    + "rebuilt from it (fundtrail rebuild --data " + dir.root() + ")");
         }
     }
 
