@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -39,6 +40,8 @@ final class ProjectorImpl implements Projector {
     private volatile Thread background;
     private volatile BlockSource.Stream current;
     private volatile Exception failure;
+    /** The header hash of the checkpoint block, read with the checkpoint: the next block must chain to it. */
+    private byte[] lastHash;
 
     private ProjectorImpl(BuilderImpl b) throws ReadModelException {
         if (!(b.readModel instanceof ReadModelImpl)) {
@@ -125,13 +128,15 @@ final class ProjectorImpl implements Projector {
     /** Applies blocks from checkpoint + 1 until {@code maxBlocks} are applied or the stream ends. */
     private long pump(long maxBlocks) throws ReadModelException, IOException {
         long next = writerCheckpoint() + 1;
+        byte[] previousHash = lastHash;
         BlockSource.Stream stream = source.blocks(next);
         current = stream;
         if (closed) {
             stream.close();
         }
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-        Thread reader = new Thread(() -> read(stream, next, queue), "fundtrail-projector-reader");
+        Thread reader = new Thread(() -> read(stream, next, previousHash, queue),
+                "fundtrail-projector-reader");
         reader.setDaemon(true);
         reader.start();
         long applied = 0;
@@ -206,9 +211,10 @@ final class ProjectorImpl implements Projector {
     }
 
     /** The reader thread: pulls, checks order, decodes, queues; ends with END or a failure. */
-    private void read(BlockSource.Stream stream, long first, BlockingQueue<Object> queue) {
+    private void read(BlockSource.Stream stream, long first, byte[] previousHash, BlockingQueue<Object> queue) {
         BlockDecoder decoder = new BlockDecoder(chaincode);
         long expected = first;
+        byte[] previous = previousHash;
         Object last = END;
         try {
             while (!closed && !Thread.currentThread().isInterrupted() && stream.hasNext()) {
@@ -222,7 +228,17 @@ final class ProjectorImpl implements Projector {
                             + " next, the source delivered block " + number, null);
                     break;
                 }
-                queue.put(decoder.decode(block));
+                DecodedBlock decoded = decoder.decode(block);
+                if (previous != null && !java.util.Arrays.equals(previous, decoded.previousHash())) {
+                    last = new ProjectionException(number, null, "fork: its previous_hash "
+                            + HexFormat.of().formatHex(decoded.previousHash()) + " is not the header hash "
+                            + HexFormat.of().formatHex(previous) + " of block " + (number - 1) + " as projected: the "
+                            + "ledger is not the one the read model was built from (it lost or rewrote blocks); "
+                            + "projection stopped", null);
+                    break;
+                }
+                previous = decoded.headerHash();
+                queue.put(decoded);
                 expected++;
             }
         } catch (ProjectionException e) {
@@ -243,6 +259,7 @@ final class ProjectorImpl implements Projector {
     private long writerCheckpoint() throws ReadModelException {
         try {
             long checkpoint = ReadModelImpl.checkpoint(writer());
+            lastHash = ReadModelImpl.checkpointHash(writer);
             writer.rollback();
             return checkpoint;
         } catch (SQLException e) {

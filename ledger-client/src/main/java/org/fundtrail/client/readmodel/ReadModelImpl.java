@@ -210,6 +210,14 @@ final class ReadModelImpl implements ReadModel {
         return read("the checkpoint", ReadModelImpl::checkpoint);
     }
 
+    /** @return the header hash stored with the checkpoint, or null (none yet, or projected before it was kept) */
+    static byte[] checkpointHash(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT header_hash FROM projector_checkpoint WHERE id = 1")) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
     static long checkpoint(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT block_number FROM projector_checkpoint WHERE id = 1")) {
