@@ -140,6 +140,10 @@ final class LedgerController {
             Optional<byte[]> bytes;
             try {
                 bytes = blocks.block(number);
+            } catch (org.fundtrail.client.readmodel.CorruptBlockException e) {
+                LOG.error("not serving block {}: {}", number, e.getMessage());
+                throw new ApiException(500, "CORRUPTED", "number", e.getMessage() + "; it is not served. The "
+                        + "operator rebuilds the read model from the ledger (fundtrail rebuild)");
             } catch (java.io.IOException | ReadModelException e) {
                 LOG.warn("block store failed reading block {}: {}", number, e.getMessage());
                 throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");

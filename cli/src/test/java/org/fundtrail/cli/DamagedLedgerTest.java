@@ -137,6 +137,41 @@ class DamagedLedgerTest {
         }
     }
 
+    @Test
+    void a_block_damaged_in_the_read_model_is_not_served_and_reconcile_names_it() throws Exception {
+        Path copy = tmp.resolve("damaged-read-model");
+        copy(data, copy);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("readmodel.db"));
+             java.sql.PreparedStatement read = c.prepareStatement("SELECT data FROM blocks WHERE block_number = 3");
+             java.sql.PreparedStatement write = c.prepareStatement("UPDATE blocks SET data = ? WHERE block_number = 3")) {
+            byte[] block;
+            try (java.sql.ResultSet rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                block = rs.getBytes(1);
+            }
+            block[block.length / 2] ^= 0x01; // inside a transaction's bytes: still parses
+            write.setBytes(1, block);
+            assertThat(write.executeUpdate()).isEqualTo(1);
+        }
+        try (FundtrailServer server = FundtrailServer.start(new DataDir(copy), null, 0, 0)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + server.apiPort() + "/api/v1/blocks/3")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(500);
+            assertThat(bad.body()).contains("\"CORRUPTED\"").contains("block 3 in the read model is damaged");
+            java.net.http.HttpResponse<byte[]> good = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.apiPort() + "/api/v1/blocks/4")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(good.statusCode()).isEqualTo(200);
+
+            Cli.Run reconcile = new Cli("--data", copy.toString()).run("reconcile", "--fiscal-year", "2026");
+            assertThat(reconcile.exit()).as("%s", reconcile).isEqualTo(ExitCode.MISMATCH);
+            assertThat(reconcile.out()).contains("the read model agrees")
+                    .contains("DAMAGED block 3 in the read model is damaged").doesNotContain("DAMAGED block 4");
+        }
+    }
+
     /** Flushes the store's memtables (a small ledger lives in the WAL) and returns the blocks' table file. */
     static Path flushBlocksToSst(Path store) throws Exception {
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();

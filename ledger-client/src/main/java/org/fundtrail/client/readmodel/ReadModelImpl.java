@@ -78,14 +78,28 @@ final class ReadModelImpl implements ReadModel {
 
     @Override
     public Optional<byte[]> block(long number) throws ReadModelException {
-        return read("block " + number, c -> {
-            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT data FROM blocks WHERE block_number = ?")) {
+        StoredBlock[] pair = read("block " + number, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT block_number, data, header_hash FROM blocks "
+                    + "WHERE block_number IN (?, ?) ORDER BY block_number")) {
                 st.setLong(1, number);
-                try (java.sql.ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                st.setLong(2, number + 1);
+                StoredBlock[] found = new StoredBlock[2];
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found[(int) (rs.getLong(1) - number)] = new StoredBlock(rs.getBytes(2), rs.getBytes(3));
+                    }
                 }
+                return found;
             }
         });
+        if (pair[0] == null) {
+            return Optional.empty();
+        }
+        StoredBlocks.check(number, pair[0].data(), pair[0].headerHash(), pair[1] == null ? null : pair[1].data());
+        return Optional.of(pair[0].data());
+    }
+
+    private record StoredBlock(byte[] data, byte[] headerHash) {
     }
 
     /** The vendor folder of the migrations: {@code db/migration/<vendor>}. */
