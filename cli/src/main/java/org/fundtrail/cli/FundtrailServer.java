@@ -165,7 +165,8 @@ final class FundtrailServer implements AutoCloseable {
 
     private static ApiServer startApi(ReadModel readModel, int port, Projector projector) throws IOException {
         ReadModel model = readModel;
-        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block).build();
+        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block)
+                .projectionHealth(() -> projectionProblem(projector)).build();
         try {
             api.start();
         } catch (IOException e) {
@@ -174,6 +175,12 @@ final class FundtrailServer implements AutoCloseable {
                     + " (choose another with --port, or 0 for any free port)");
         }
         return api;
+    }
+
+    /** @return what {@code /health} reports about the projector: stopped for good, or failing and retrying */
+    static java.util.Optional<String> projectionProblem(Projector projector) {
+        return projector.failure().map(e -> (projector.stopped() ? "the projector stopped: " : "the projector is "
+                + "failing and retrying: ") + e.getMessage());
     }
 
     /** @return the public API's port, or -1 when it does not run */
@@ -247,7 +254,7 @@ final class FundtrailServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (readModel.height() < node.height()) { // embedded only: a Fabric channel's height is the peers'
 
-            if (projector.failure().isPresent()) {
+            if (projector.stopped()) {
                 throw new UserError(ExitCode.ERROR, "the projector stopped: " + projector.failure().get().getMessage());
             }
             if (Instant.now().isAfter(deadline)) {

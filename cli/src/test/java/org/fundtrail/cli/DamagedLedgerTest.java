@@ -172,6 +172,31 @@ class DamagedLedgerTest {
         }
     }
 
+    @Test
+    void a_damaged_read_model_is_named_with_its_fix_and_rebuild_restores_it() throws Exception {
+        Path copy = tmp.resolve("garbled-read-model");
+        copy(data, copy);
+        Path file = copy.resolve("readmodel.db");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(0);
+            f.write("this is not SQLite at all".getBytes(StandardCharsets.US_ASCII));
+        }
+        Cli cli = new Cli("--data", copy.toString());
+        Cli.Run list = cli.run("list", "allocations");
+        assertThat(list.exit()).as("%s", list).isEqualTo(ExitCode.ERROR);
+        assertThat(list.err()).contains("the read model file " + file + " is damaged")
+                .contains("fundtrail rebuild").doesNotContain("unexpected error").doesNotContain("fundtrail up");
+
+        Cli.Run rebuild = cli.run("rebuild");
+        assertThat(rebuild.exit()).as("%s", rebuild).isZero();
+        assertThat(rebuild.out()).contains("8 blocks (to block 7)");
+        Cli.Run after = cli.run("list", "allocations");
+        assertThat(after.exit()).as("%s", after).isZero();
+        assertThat(after.out()).contains("APP-6");
+        Cli.Run verify = cli.run("verify");
+        assertThat(verify.exit()).as("%s", verify).isZero();
+    }
+
     /** Flushes the store's memtables (a small ledger lives in the WAL) and returns the blocks' table file. */
     static Path flushBlocksToSst(Path store) throws Exception {
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();

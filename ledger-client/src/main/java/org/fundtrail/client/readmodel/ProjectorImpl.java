@@ -24,6 +24,8 @@ final class ProjectorImpl implements Projector {
     private static final System.Logger LOG = System.getLogger(ProjectorImpl.class.getName());
     private static final Object END = new Object();
     private static final int QUEUE = 256;
+    /** The longest wait between retries after failures in a row. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
     private final ReadModelImpl readModel;
     private final BlockSource source;
@@ -40,6 +42,7 @@ final class ProjectorImpl implements Projector {
     private volatile Thread background;
     private volatile BlockSource.Stream current;
     private volatile Exception failure;
+    private volatile boolean stopped;
     /** The header hash of the checkpoint block, read with the checkpoint: the next block must chain to it. */
     private byte[] lastHash;
 
@@ -90,29 +93,50 @@ final class ProjectorImpl implements Projector {
     }
 
     private void follow() {
+        Duration delay = retryDelay;
+        String lastMessage = null;
         while (!closed) {
             try {
                 synchronized (runLock) {
                     pump(Long.MAX_VALUE);
                 }
+                delay = retryDelay;
+                lastMessage = null;
             } catch (ProjectionException e) {
                 failure = e;
-                LOG.log(System.Logger.Level.ERROR, "projection stopped: " + e.getMessage(), e);
+                stopped = true;
+                LOG.log(System.Logger.Level.ERROR, "projection stopped: " + e.getMessage());
                 return;
             } catch (ReadModelException | IOException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
                 failure = e;
-                LOG.log(System.Logger.Level.WARNING, "projection failed, retrying in " + retryDelay + ": "
-                        + e.getMessage(), e);
+                if (!java.util.Objects.equals(lastMessage, e.getMessage())) {
+                    // One line per distinct failure; the same failure again is only counted by the backoff.
+                    LOG.log(System.Logger.Level.WARNING, "projection failed, retrying with backoff from " + delay
+                            + ": " + e.getMessage());
+                }
+                lastMessage = e.getMessage();
+                delay = nextDelay(delay);
             }
             try {
-                Thread.sleep(retryDelay.toMillis());
+                Thread.sleep(retryDelay.isZero() ? 0 : delay.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Exponential backoff: doubles after each failure in a row, up to {@link #MAX_RETRY_DELAY}. */
+    static Duration nextDelay(Duration delay) {
+        Duration doubled = delay.multipliedBy(2);
+        return doubled.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : doubled;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
     }
 
     @Override
@@ -264,6 +288,9 @@ final class ProjectorImpl implements Projector {
             return checkpoint;
         } catch (SQLException e) {
             discardWriter();
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(readModel.jdbcUrl(), "reading the checkpoint", e);
+            }
             throw new ReadModelException("cannot read the checkpoint: " + e.getMessage(), e);
         }
     }
@@ -315,6 +342,10 @@ final class ProjectorImpl implements Projector {
             throw e;
         } catch (SQLException | RuntimeException e) {
             discardWriter();
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(readModel.jdbcUrl(), "writing blocks " + batch.get(0).number()
+                        + " to " + batch.get(batch.size() - 1).number(), e);
+            }
             throw new ReadModelException("cannot write blocks " + batch.get(0).number() + " to "
                     + batch.get(batch.size() - 1).number() + " (rolled back): " + e.getMessage(), e);
         }

@@ -59,7 +59,7 @@ final class ReadModelImpl implements ReadModel {
                 }
             }
         } catch (SQLException e) {
-            throw new ReadModelException("cannot open the read model at " + jdbcUrl + ": " + e.getMessage(), e);
+            throw failure(jdbcUrl, "opening it", e);
         }
         model.migrate();
         return model;
@@ -117,6 +117,9 @@ final class ReadModelImpl implements ReadModel {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(url, "migrating it", e);
+            }
             throw new ReadModelException("cannot migrate the read model at " + url + " (migrations exist for "
                     + "sqlite): " + e.getMessage(), e);
         }
@@ -196,6 +199,9 @@ final class ReadModelImpl implements ReadModel {
         } catch (SQLException e) {
             quietClose(c);
             c = null;
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(url, "reading " + what, e);
+            }
             throw new ReadModelException("cannot read " + what + " from the read model: " + e.getMessage(), e);
         } finally {
             if (c != null && (closed.get() || !idle.offer(c))) {
@@ -230,6 +236,14 @@ final class ReadModelImpl implements ReadModel {
              ResultSet rs = st.executeQuery("SELECT header_hash FROM projector_checkpoint WHERE id = 1")) {
             return rs.next() ? rs.getBytes(1) : null;
         }
+    }
+
+    /** @return the failure to report for a database error: {@link DamagedReadModelException} when the file is damaged */
+    static ReadModelException failure(String url, String what, SQLException e) {
+        if (DamagedReadModelException.isDamage(e)) {
+            return new DamagedReadModelException(url, what, e);
+        }
+        return new ReadModelException("cannot do " + what + " on the read model at " + url + ": " + e.getMessage(), e);
     }
 
     static long checkpoint(Connection c) throws SQLException {

@@ -184,6 +184,28 @@ class ProjectorTest {
     }
 
     @Test
+    void retries_back_off_exponentially_up_to_a_minute() {
+        java.time.Duration d = java.time.Duration.ofSeconds(2);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            waits.add(d.toSeconds());
+            d = ProjectorImpl.nextDelay(d);
+        }
+        assertThat(waits).containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+    }
+
+    @Test
+    void a_file_that_is_not_a_database_is_reported_as_damaged_with_its_name_and_the_fix() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("readmodel", ".db");
+        java.nio.file.Files.write(file, "garbage, not SQLite ".repeat(300).getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> ReadModel.open("jdbc:sqlite:" + file).close())
+                .isInstanceOf(DamagedReadModelException.class)
+                .hasMessageContaining("the read model file " + file + " is damaged")
+                .hasMessageContaining("fundtrail rebuild");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void a_block_whose_data_hash_does_not_match_is_not_projected() throws Exception {
         List<Block> blocks = new ArrayList<>(smallTree().blocks(new Random(8), 1));
         Block altered = blocks.get(2);
