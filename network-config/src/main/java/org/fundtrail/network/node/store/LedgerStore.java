@@ -408,6 +408,7 @@ public final class LedgerStore implements AutoCloseable {
         }
         try (WriteBatch batch = new WriteBatch()) {
             batch.put(blocks, longKey(number), commit.block().toByteArray());
+            CrashPoint.reached("block-batched", number);
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < commit.txIds().size(); i++) {
                 String txId = commit.txIds().get(i);
@@ -418,30 +419,43 @@ public final class LedgerStore implements AutoCloseable {
                         .putInt(i).putInt(commit.validationCodes().get(i)).array());
             }
             for (StateWrite w : commit.writes()) {
-                byte[] sk = stateKey(w.namespace(), w.key());
-                if (w.value() == null) {
-                    batch.delete(state, sk);
-                } else {
-                    batch.put(state, sk, ByteBuffer.allocate(16 + w.value().length).putLong(w.version().blockNumber())
-                            .putLong(w.version().txNumber()).put(w.value()).array());
-                }
-                byte[] prefix = historyPrefix(w.namespace(), w.key());
-                byte[] hk = ByteBuffer.allocate(prefix.length + 16).put(prefix).putLong(w.version().blockNumber())
-                        .putLong(w.version().txNumber()).array();
-                byte[] txId = w.txId().getBytes(StandardCharsets.UTF_8);
-                byte[] value = w.value() == null ? new byte[0] : w.value();
-                batch.put(history, hk, ByteBuffer.allocate(1 + 12 + 2 + txId.length + value.length)
-                        .put((byte) (w.value() == null ? 1 : 0)).putLong(w.timestamp().getEpochSecond())
-                        .putInt(w.timestamp().getNano()).putShort((short) txId.length).put(txId).put(value).array());
+                stateWrite(batch, w);
             }
+            CrashPoint.reached("state-batched", number);
+            for (StateWrite w : commit.writes()) {
+                historyWrite(batch, w);
+            }
+            CrashPoint.reached("before-savepoint", number);
             batch.put(meta, HEIGHT, longKey(number + 1));
             batch.put(meta, LAST_HASH, commit.headerHash());
             db.write(syncWrites, batch);
+            CrashPoint.reached("after-savepoint", number);
         } catch (RocksDBException e) {
             throw new IOException("cannot commit block " + number, e);
         }
         lastHeaderHash = commit.headerHash().clone();
         height = number + 1;
+    }
+
+    private void stateWrite(WriteBatch batch, StateWrite w) throws RocksDBException {
+        byte[] sk = stateKey(w.namespace(), w.key());
+        if (w.value() == null) {
+            batch.delete(state, sk);
+        } else {
+            batch.put(state, sk, ByteBuffer.allocate(16 + w.value().length).putLong(w.version().blockNumber())
+                    .putLong(w.version().txNumber()).put(w.value()).array());
+        }
+    }
+
+    private void historyWrite(WriteBatch batch, StateWrite w) throws RocksDBException {
+        byte[] prefix = historyPrefix(w.namespace(), w.key());
+        byte[] hk = ByteBuffer.allocate(prefix.length + 16).put(prefix).putLong(w.version().blockNumber())
+                .putLong(w.version().txNumber()).array();
+        byte[] txId = w.txId().getBytes(StandardCharsets.UTF_8);
+        byte[] value = w.value() == null ? new byte[0] : w.value();
+        batch.put(history, hk, ByteBuffer.allocate(1 + 12 + 2 + txId.length + value.length)
+                .put((byte) (w.value() == null ? 1 : 0)).putLong(w.timestamp().getEpochSecond())
+                .putInt(w.timestamp().getNano()).putShort((short) txId.length).put(txId).put(value).array());
     }
 
     private void checkOpen() throws IOException {
