@@ -46,9 +46,11 @@ class CrashPointTest {
         NetworkCrypto crypto = CryptoGenerator.generate(def, data.resolve("crypto"));
         SigningIdentity user = crypto.user("FinanceMSP", "officer@mof");
         CommitTally tally = new CommitTally();
-        // Crash at the 3rd block after the genesis block: transactions are flowing by then.
+        // Crash at the 3rd block after the genesis block: transactions are flowing by then. Blocks are cut
+        // 50 ms after their first transaction, so every submitter is waiting for its commit status when the
+        // node dies (a node that answered before the block is durable would then lose acknowledged ones).
         NodeProcess node = NodeProcess.start(data, log, List.of("-Dfundtrail.crashAt=" + point,
-                "-Dfundtrail.crashAfter=3"));
+                "-Dfundtrail.crashAfter=3"), "--block-timeout-ms", "50");
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", node.port).usePlaintext().build();
         try (Gateway gateway = TestNetwork.connect(channel, user)) {
             Contract contract = gateway.getNetwork(def.channel()).getContract(def.chaincode(), TestNetwork.CONTRACT);
