@@ -94,6 +94,14 @@ public interface ApiServer extends AutoCloseable {
         Builder blocks(BlockStore blocks);
 
         /**
+         * @param problem what is wrong with the projection feeding the read model, if anything (e.g. the
+         *     projector stopped on a fork, or keeps failing); {@code /health} then answers 503 with
+         *     {@code "status":"DEGRADED"} and the reason (default: nothing is wrong)
+         * @return this builder
+         */
+        Builder projectionHealth(java.util.function.Supplier<java.util.Optional<String>> problem);
+
+        /**
          * @param timeout how long a trace, list or summary may take before the server answers 503
          *     (default 30 s); idle connections are closed after the same time
          * @return this builder

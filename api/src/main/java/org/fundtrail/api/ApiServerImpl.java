@@ -59,7 +59,7 @@ final class ApiServerImpl implements ApiServer {
         SummaryRepository summaries = new SummaryRepository(b.readModel.jdbcUrl(),
                 (int) Math.max(1, b.timeout.toSeconds()));
         PageController pages = new PageController();
-        this.routes = Routes.table(new RecordController(ledger), new LedgerController(ledger, summaries, b.blocks),
+        this.routes = Routes.table(new RecordController(ledger), new LedgerController(ledger, summaries, b.blocks, b.projectionHealth),
                 pages);
         this.openapi = OpenApi.document(routes, version());
         pages.openapiDocument(openapi);
@@ -305,6 +305,7 @@ final class ApiServerImpl implements ApiServer {
         private int rateRequests = 1200;
         private Duration ratePeriod = Duration.ofMinutes(1);
         private BlockStore blocks;
+        private java.util.function.Supplier<java.util.Optional<String>> projectionHealth = java.util.Optional::empty;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration maxAge = Duration.ofSeconds(5);
         private boolean accessLog = true;
@@ -342,6 +343,12 @@ final class ApiServerImpl implements ApiServer {
             }
             this.rateRequests = requests;
             this.ratePeriod = period;
+            return this;
+        }
+
+        @Override
+        public Builder projectionHealth(java.util.function.Supplier<java.util.Optional<String>> problem) {
+            this.projectionHealth = Objects.requireNonNull(problem, "problem");
             return this;
         }
 

@@ -53,6 +53,10 @@ final class Ledger {
         }
         try {
             return query.run();
+        } catch (org.fundtrail.client.readmodel.DamagedReadModelException e) {
+            LOG.error("read model damaged reading {}: {}", what, e.getMessage());
+            throw new ApiException(500, "READ_MODEL_DAMAGED", null, "the server's read model is damaged; "
+                    + "its operator must rebuild it from the ledger (retrying will not help)");
         } catch (ReadModelException e) {
             LOG.warn("read model failed reading {}: {}", what, e.getMessage());
             throw new ApiException(503, "UNAVAILABLE", null, "the read model cannot be read right now; try again");

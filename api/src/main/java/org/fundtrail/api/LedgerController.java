@@ -20,12 +20,15 @@ final class LedgerController {
     private final Ledger ledger;
     private final SummaryRepository summaries;
     private final BlockStore blocks;
+    private final java.util.function.Supplier<Optional<String>> projectionHealth;
     private volatile CachedSummary cached;
 
     private record CachedSummary(long height, Integer fiscalYear, byte[] body) {
     }
 
-    LedgerController(Ledger ledger, SummaryRepository summaries, BlockStore blocks) {
+    LedgerController(Ledger ledger, SummaryRepository summaries, BlockStore blocks,
+                     java.util.function.Supplier<Optional<String>> projectionHealth) {
+        this.projectionHealth = projectionHealth;
         this.ledger = ledger;
         this.summaries = summaries;
         this.blocks = blocks;
@@ -140,6 +143,10 @@ final class LedgerController {
             Optional<byte[]> bytes;
             try {
                 bytes = blocks.block(number);
+            } catch (org.fundtrail.client.readmodel.CorruptBlockException e) {
+                LOG.error("not serving block {}: {}", number, e.getMessage());
+                throw new ApiException(500, "CORRUPTED", "number", e.getMessage() + "; it is not served. The "
+                        + "operator rebuilds the read model from the ledger (fundtrail rebuild)");
             } catch (java.io.IOException | ReadModelException e) {
                 LOG.warn("block store failed reading block {}: {}", number, e.getMessage());
                 throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");
@@ -156,9 +163,14 @@ final class LedgerController {
         return (ctx, p) -> {
             long height = ledger.freshHeight();
             ObjectNode body = Json.object();
-            body.put("status", "UP");
+            Optional<String> problem = projectionHealth.get();
+            body.put("status", problem.isPresent() ? "DEGRADED" : "UP");
+            problem.ifPresent(reason -> body.put("reason", reason));
             body.put("ledgerHeight", height);
             body.put("checkpoint", height - 1);
+            if (problem.isPresent()) {
+                ctx.status(503);
+            }
             Responses.json(ctx, body);
         };
     }

@@ -296,6 +296,24 @@ class ApiServerTest {
     }
 
     @Test
+    void health_is_degraded_with_the_reason_while_the_projection_is_failing() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> problem = new java.util.concurrent.atomic.AtomicReference<>(
+                "the projector stopped: block 9: fork: its previous_hash …");
+        try (ApiServer s = ApiServer.newInstance().readModel(fixture.readModel).port(0)
+                .projectionHealth(() -> java.util.Optional.ofNullable(problem.get())).build()) {
+            s.start();
+            Http h = new Http(s.port());
+            java.net.http.HttpResponse<String> degraded = h.get("/api/v1/health");
+            assertThat(degraded.statusCode()).isEqualTo(503);
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(degraded.body());
+            assertThat(body.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(body.get("reason").asText()).contains("fork");
+            problem.set(null);
+            assertThat(h.get("/api/v1/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void raw_blocks_from_the_read_model_let_anyone_verify_a_record() throws Exception {
         try (ApiServer withBlocks = ApiServer.newInstance().readModel(fixture.readModel).port(0)
                 .blocks(fixture.readModel::block).build()) {

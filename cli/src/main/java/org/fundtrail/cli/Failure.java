@@ -72,6 +72,9 @@ record Failure(int exitCode, String code, String message, ErrorCode ledgerCode, 
             return new Failure(ExitCode.UNREACHABLE, codeName(ExitCode.UNREACHABLE), "ledger unreachable: "
                     + unavailable.getMessage(), null, null, null, null);
         }
+        if (e instanceof org.fundtrail.client.readmodel.ReadModelException readModel) {
+            return of(ExitCode.ERROR, readModel.getMessage());
+        }
         return of(ExitCode.ERROR, "unexpected error: " + e);
     }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             OrgCommand.class, AppropriateCommand.class, TransferCommand.class, SpendCommand.class,
             OutcomeCommand.class, ReturnCommand.class, ReverseCommand.class,
             TraceCommand.class, ShowCommand.class, HistoryCommand.class, ListCommand.class, SearchCommand.class,
-            ReconcileCommand.class, VerifyCommand.class, ExportCommand.class,
+            ReconcileCommand.class, VerifyCommand.class, RebuildCommand.class, ExportCommand.class,
             CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"",
             "Exit codes: 0 ok (or already done), 1 error, 2 usage, 3 refused by the ledger,",

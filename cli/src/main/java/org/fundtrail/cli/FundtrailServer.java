@@ -80,6 +80,24 @@ final class FundtrailServer implements AutoCloseable {
     }
 
     /**
+     * Refuses a node whose store holds fewer blocks than the read model already projected: the store
+     * lost blocks (a damaged write-ahead log, a restored older copy). New blocks would reuse those
+     * numbers with other contents, and the read model would keep the lost ones.
+     */
+    private static void refuseLedgerBehind(DataDir dir, EmbeddedNode node, ReadModel readModel)
+            throws ReadModelException {
+        long projected = readModel.checkpoint();
+        if (projected >= node.height()) {
+            throw new UserError(ExitCode.MISMATCH, "the ledger store holds " + node.height() + " blocks but the "
+                    + "read model " + dir.root().resolve("readmodel.db") + " already projected blocks up to "
+                    + projected + ": the store in " + dir.nodeDir().resolve("ledger") + " lost blocks (a damaged "
+                    + "write-ahead log or an older copy). Not starting: new blocks would reuse those numbers. Restore "
+                    + "the node folder from a copy; or, to carry on with this ledger, delete the read model so it is "
+                    + "rebuilt from it (fundtrail rebuild --data " + dir.root() + ")");
+        }
+    }
+
+    /**
      * Serves the read model and API for a real Fabric network started by
      * {@code network-config/fabric/network.sh up --data DIR}: no embedded node; the projector follows
      * the channel's blocks through the auditor's gateway peer.
@@ -115,6 +133,9 @@ final class FundtrailServer implements AutoCloseable {
         FundtrailLedger reader = null;
         try {
             readModel = ReadModel.open(dir.readModelUrl());
+            if (node != null) {
+                refuseLedgerBehind(dir, node, readModel);
+            }
             reader = client.build();
             Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
                     .chaincode(definition.chaincode()).build();
@@ -131,13 +152,17 @@ final class FundtrailServer implements AutoCloseable {
             if (readModel != null) {
                 readModel.close();
             }
+            if (e instanceof UserError user) {
+                throw user;
+            }
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
 
     private static ApiServer startApi(ReadModel readModel, int port, Projector projector) throws IOException {
         ReadModel model = readModel;
-        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block).build();
+        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block)
+                .projectionHealth(() -> projectionProblem(projector)).build();
         try {
             api.start();
         } catch (IOException e) {
@@ -146,6 +171,12 @@ final class FundtrailServer implements AutoCloseable {
                     + " (choose another with --port, or 0 for any free port)");
         }
         return api;
+    }
+
+    /** @return what {@code /health} reports about the projector: stopped for good, or failing and retrying */
+    static java.util.Optional<String> projectionProblem(Projector projector) {
+        return projector.failure().map(e -> (projector.stopped() ? "the projector stopped: " : "the projector is "
+                + "failing and retrying: ") + e.getMessage());
     }
 
     /** @return the public API's port, or -1 when it does not run */
@@ -219,7 +250,7 @@ final class FundtrailServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (readModel.height() < node.height()) { // embedded only: a Fabric channel's height is the peers'
 
-            if (projector.failure().isPresent()) {
+            if (projector.stopped()) {
                 throw new UserError(ExitCode.ERROR, "the projector stopped: " + projector.failure().get().getMessage());
             }
             if (Instant.now().isAfter(deadline)) {

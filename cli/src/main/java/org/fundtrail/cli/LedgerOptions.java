@@ -98,6 +98,8 @@ public final class LedgerOptions {
         String url = readModelUrl != null ? readModelUrl : dataDir().readModelUrl();
         try {
             return ReadModel.openReadOnly(url);
+        } catch (org.fundtrail.client.readmodel.DamagedReadModelException e) {
+            throw new UserError(ExitCode.ERROR, e.getMessage());
         } catch (ReadModelException e) {
             throw new UserError(ExitCode.UNREACHABLE, e.getMessage() + "; start Fundtrail with: fundtrail up --data "
                     + data + " (or give --read-model)");

@@ -2,6 +2,10 @@ package org.fundtrail.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.fundtrail.client.FundtrailLedger;
@@ -14,6 +18,8 @@ import org.fundtrail.client.verify.EndorsementPolicy;
 import org.fundtrail.client.verify.VerificationException;
 import org.fundtrail.client.verify.VerificationReport;
 import org.fundtrail.network.definition.NetworkDefinition;
+import org.fundtrail.network.node.store.CorruptStoreException;
+import org.fundtrail.network.node.store.LedgerStore;
 import org.hyperledger.fabric.protos.common.Block;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +33,12 @@ import picocli.CommandLine.Spec;
             "Hash chain, data hashes, orderer signatures, every valid transaction's creator signature and "
                 + "endorsements against the endorsement policy and the MSPs, and every validation code.",
             "From block 0, or from a block you trusted earlier (--from N --trusted-hash HEX). Exit code 6 on the first "
-                + "failure, naming the block, the transaction and what was expected."},
+                + "failure, naming the block, the transaction and what was expected.",
+            "With no node running for --data (a stopped or copied folder), the blocks are read from its store "
+                + "directly, read-only: nothing in the folder is written."},
         footer = {"", "Examples:", "  fundtrail verify",
-            "  fundtrail verify --from 1200 --trusted-hash 3f9a…   # hash printed by an earlier run"})
+            "  fundtrail verify --from 1200 --trusted-hash 3f9a…   # hash printed by an earlier run",
+            "  fundtrail verify --data copy-of-fundtrail-data      # a stopped or copied folder, read-only"})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,6 +64,14 @@ final class VerifyCommand implements Callable<Integer> {
             + "\"AND('FinanceMSP.peer','AuditMSP.peer')\" (default: the network definition's).")
     String policy;
 
+    @Option(names = "--offline", description = "Read the blocks from the data folder's store directly, read-only, "
+            + "even if a node seems to run for it (the default when none does): for a stopped or copied folder.")
+    boolean offline;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
+            description = "The longest wait for each block from a live ledger (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (from > 0 && trustedHash == null) {
@@ -65,24 +82,59 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "--trusted-hash: '" + trustedHash + "' is not a block header hash "
                     + "(64 hex digits, as 'fundtrail verify' prints it)");
         }
-        long last = to != null ? to : lastBlock();
         EndorsementPolicy endorsement = EndorsementPolicy.parse(policy != null ? policy : networkPolicy());
+        if (readsStore()) {
+            Path storeDir = ledger.dataDir().nodeDir().resolve("ledger");
+            try (LedgerStore store = LedgerStore.openReadOnly(storeDir)) {
+                long last = to != null ? to : store.height() - 1;
+                return verify(new StoreBlocks(store), endorsement, last, false);
+            } catch (CorruptStoreException e) {
+                return damaged(e);
+            } catch (IOException e) {
+                throw new UserError(ExitCode.ERROR, e.getMessage());
+            }
+        }
+        boolean defaultTo = to == null;
+        long last = defaultTo ? lastBlock() : to;
+        try (FundtrailLedger client = ledger.open(false)) {
+            return verify(client.blocks(), endorsement, last, defaultTo);
+        }
+    }
+
+    /** Whether to read the data folder's block store directly: asked for, or no node serves the folder. */
+    private boolean readsStore() {
+        if (ledger.connection != null || !ledger.network.equals("embedded")) {
+            if (offline) {
+                throw new UserError(ExitCode.USAGE, "--offline reads an embedded node's data folder; it does not "
+                        + "go with --network fabric or --connection");
+            }
+            return false;
+        }
+        boolean hasStore = Files.isDirectory(ledger.dataDir().nodeDir().resolve("ledger"));
+        if (offline && !hasStore) {
+            throw new UserError(ExitCode.USAGE, "no ledger store in " + ledger.dataDir().nodeDir().resolve("ledger"));
+        }
+        return offline || (hasStore && ledger.dataDir().running().isEmpty());
+    }
+
+    private Integer verify(BlockSource blocks, EndorsementPolicy endorsement, long last, boolean lastFromReadModel)
+            throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "verifying blocks",
                 System.console() != null);
-        try (FundtrailLedger client = ledger.open(false)) {
-            BlockSource blocks = client.blocks();
-            Block block0 = first(blocks, 0);
+        Duration wait = Duration.ofSeconds(Math.max(1, waitSeconds));
+        try {
+            Block block0 = first(blocks, 0, wait);
             BlockVerifier.Builder builder = BlockVerifier.newInstance().endorsementPolicy(endorsement);
-            Block start = block0;
             if (from == 0 && trustedHash == null) {
                 builder.genesis(block0);
             } else {
-                start = first(blocks, from);
+                Block start = first(blocks, from, wait);
                 String hash = HexFormat.of().formatHex(BlockHashes.headerHash(start.getHeader()));
                 if (!hash.equalsIgnoreCase(trustedHash)) {
                     out.println("block " + from + " is not the block you trusted: its header hash is " + hash
                             + ", expected " + trustedHash);
+                    out.flush();
                     return ExitCode.MISMATCH;
                 }
                 if (from == 0) {
@@ -91,10 +143,10 @@ final class VerifyCommand implements Callable<Integer> {
                     builder.trusted(start, ChannelConfig.fromConfigBlock(block0));
                 }
             }
+            long total = last - from;
             try (BlockVerifier verifier = builder.build();
-                 BlockSource.Stream stream = blocks.blocks(from + 1)) {
-                long total = last - from;
-                verifier.verifyAll(upTo(stream, total), b -> progress.update(b.getHeader().getNumber() - from, total));
+                 BoundedBlocks stream = new BoundedBlocks(blocks.blocks(from + 1), from + 1, total, wait)) {
+                verifier.verifyAll(stream, b -> progress.update(b.getHeader().getNumber() - from, total));
                 VerificationReport report = verifier.report();
                 String lastHash = report.lastHeaderHash();
                 if (output.json()) {
@@ -108,40 +160,48 @@ final class VerifyCommand implements Callable<Integer> {
                     out.println("(to resume later: fundtrail verify --from " + last + " --trusted-hash " + lastHash
                             + ")");
                 }
-            } catch (VerificationException e) {
-                spec.commandLine().getErr().println();
-                if (output.json()) {
-                    OutputOptions.printJson(out, java.util.Map.of("verified", false, "failure", e.getMessage()));
-                } else {
-                    out.println(OutputOptions.style("red", "verification failed: ") + e.getMessage());
-                }
-                out.flush();
-                return ExitCode.MISMATCH;
             }
+        } catch (VerificationException e) {
+            return failed(e.getMessage());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CorruptStoreException damaged) {
+                return damaged(damaged);
+            }
+            throw new UserError(ExitCode.ERROR, e.getCause().getMessage());
+        } catch (BoundedBlocks.NotDelivered e) {
+            spec.commandLine().getErr().println();
+            if (lastFromReadModel) {
+                return failed(e.getMessage() + ": the ledger is behind the read model, whose checkpoint is block "
+                        + last + " (blocks the read model holds are missing from the ledger; see docs/RELIABILITY.md)");
+            }
+            throw new UserError(ExitCode.NOT_FOUND, e.getMessage() + "; the ledger has no block " + e.blockNumber()
+                    + " yet: give a lower --to");
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof io.grpc.StatusRuntimeException grpc
+                    && grpc.getStatus().getCode() == io.grpc.Status.Code.DATA_LOSS) {
+                return failed("the node cannot read its block store: " + grpc.getStatus().getDescription());
+            }
+            throw e;
         }
         out.flush();
         return ExitCode.OK;
     }
 
-    /** The first {@code count} blocks of a stream that would otherwise wait for more. */
-    private static java.util.Iterator<Block> upTo(java.util.Iterator<Block> stream, long count) {
-        return new java.util.Iterator<>() {
-            private long left = count;
+    private int damaged(CorruptStoreException e) {
+        return failed((e.blockNumber() >= 0 ? "block " + e.blockNumber() + ": " : "") + e.getMessage());
+    }
 
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
-
-            @Override
-            public Block next() {
-                if (left <= 0) {
-                    throw new java.util.NoSuchElementException();
-                }
-                left--;
-                return stream.next();
-            }
-        };
+    private int failed(String message) {
+        PrintWriter out = spec.commandLine().getOut();
+        spec.commandLine().getErr().println();
+        spec.commandLine().getErr().flush();
+        if (output.json()) {
+            OutputOptions.printJson(out, java.util.Map.of("verified", false, "failure", message));
+        } else {
+            out.println(OutputOptions.style("red", "verification failed: ") + message);
+        }
+        out.flush();
+        return ExitCode.MISMATCH;
     }
 
     private long lastBlock() {
@@ -162,8 +222,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static Block first(BlockSource blocks, long number) throws IOException {
-        try (BlockSource.Stream stream = blocks.blocks(number)) {
+    private static Block first(BlockSource blocks, long number, Duration wait) throws IOException {
+        try (BoundedBlocks stream = new BoundedBlocks(blocks.blocks(number), number, 1, wait)) {
             return stream.next();
         }
     }

@@ -63,8 +63,9 @@ final class BlockDecoder {
         }
     }
 
-    /** A decoded block, with its bytes as committed. */
-    record DecodedBlock(long number, List<DecodedTx> transactions, byte[] raw) {
+    /** A decoded block, with its bytes as committed and its header hash (the next block's previous_hash). */
+    record DecodedBlock(long number, List<DecodedTx> transactions, byte[] raw, byte[] headerHash,
+                        byte[] previousHash) {
         int recordCount() {
             int n = 0;
             for (DecodedTx tx : transactions) {
@@ -90,11 +91,18 @@ final class BlockDecoder {
             throw new ProjectionException(number, null, "the transactions filter has " + filter.size()
                     + " entries for " + data.size() + " transactions", null);
         }
+        if (!java.util.Arrays.equals(org.fundtrail.client.verify.BlockHashes.dataHash(block.getData()),
+                block.getHeader().getDataHash().toByteArray())) {
+            throw new ProjectionException(number, null, "its data hash does not match its transactions: the "
+                    + "block was altered after it was cut", null);
+        }
         List<DecodedTx> txs = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             txs.add(decodeTx(number, i, data.get(i), filter.byteAt(i) & 0xff));
         }
-        return new DecodedBlock(number, txs, block.toByteArray());
+        return new DecodedBlock(number, txs, block.toByteArray(),
+                org.fundtrail.client.verify.BlockHashes.headerHash(block.getHeader()),
+                block.getHeader().getPreviousHash().toByteArray());
     }
 
     private DecodedTx decodeTx(long block, int index, ByteString envelopeBytes, int code)

@@ -98,9 +98,10 @@ final class ProjectionWriter implements AutoCloseable {
         markTransferReversed = c.prepareStatement("UPDATE transfers SET reversed_by = ? WHERE id = ?");
         markExpReversed = c.prepareStatement("UPDATE expenditures SET reversed_by = ? WHERE id = ?");
         insText = c.prepareStatement("INSERT INTO record_text (record_id, record_type, text) VALUES (?,?,?)");
-        insBlock = c.prepareStatement("INSERT INTO blocks (block_number, data) VALUES (?, ?)");
-        checkpoint = c.prepareStatement("INSERT INTO projector_checkpoint (id, block_number, tx_count, record_count) "
-                + "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, "
+        insBlock = c.prepareStatement("INSERT INTO blocks (block_number, data, header_hash) VALUES (?, ?, ?)");
+        checkpoint = c.prepareStatement("INSERT INTO projector_checkpoint (id, block_number, tx_count, record_count, "
+                + "header_hash) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET block_number = "
+                + "excluded.block_number, header_hash = excluded.header_hash, "
                 + "tx_count = tx_count + excluded.tx_count, record_count = record_count + excluded.record_count");
     }
 
@@ -135,10 +136,12 @@ final class ProjectionWriter implements AutoCloseable {
         }
         insBlock.setLong(1, block.number());
         insBlock.setBytes(2, block.raw());
+        insBlock.setBytes(3, block.headerHash());
         write(insBlock);
         checkpoint.setLong(1, block.number());
         checkpoint.setInt(2, block.transactions().size());
         checkpoint.setInt(3, records);
+        checkpoint.setBytes(4, block.headerHash());
         write(checkpoint);
     }
 

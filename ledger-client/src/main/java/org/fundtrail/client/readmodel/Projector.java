@@ -41,8 +41,9 @@ public interface Projector extends AutoCloseable {
 
     /**
      * Follows the ledger in a background thread until {@link #close()}: after a failure of the
-     * source or the database it waits {@link Builder#retryDelay} and resumes from the checkpoint.
-     * A {@link ProjectionException} stops it (see {@link #failure()}).
+     * source or the database it waits and resumes from the checkpoint, with exponential backoff from
+     * {@link Builder#retryDelay} (doubling to 60 s), logging one line per distinct failure.
+     * A {@link ProjectionException} stops it (see {@link #failure()} and {@link #stopped()}).
      *
      * @throws IllegalStateException when already started or closed
      */
@@ -56,6 +57,12 @@ public interface Projector extends AutoCloseable {
 
     /** @return the last failure of the background thread, if any (cleared by a later successful block) */
     Optional<Exception> failure();
+
+    /**
+     * @return whether the background thread stopped for good on a {@link ProjectionException} (a block it
+     *     cannot project, a fork): {@link #failure()} says why; only an operator can fix it
+     */
+    boolean stopped();
 
     /** Stops the background thread (waiting for the block being written), closes the source stream. */
     @Override
@@ -97,7 +104,8 @@ public interface Projector extends AutoCloseable {
         Builder maxRecordsPerTransaction(int records);
 
         /**
-         * @param delay how long the background thread waits after a failure (default 2 s)
+         * @param delay how long the background thread waits after a first failure (default 2 s); the wait
+         *     doubles after each further failure in a row, up to 60 s
          * @return this builder
          */
         Builder retryDelay(Duration delay);

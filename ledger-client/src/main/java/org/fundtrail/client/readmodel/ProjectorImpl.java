@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,8 @@ final class ProjectorImpl implements Projector {
     private static final System.Logger LOG = System.getLogger(ProjectorImpl.class.getName());
     private static final Object END = new Object();
     private static final int QUEUE = 256;
+    /** The longest wait between retries after failures in a row. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
     private final ReadModelImpl readModel;
     private final BlockSource source;
@@ -39,6 +42,9 @@ final class ProjectorImpl implements Projector {
     private volatile Thread background;
     private volatile BlockSource.Stream current;
     private volatile Exception failure;
+    private volatile boolean stopped;
+    /** The header hash of the checkpoint block, read with the checkpoint: the next block must chain to it. */
+    private byte[] lastHash;
 
     private ProjectorImpl(BuilderImpl b) throws ReadModelException {
         if (!(b.readModel instanceof ReadModelImpl)) {
@@ -87,29 +93,50 @@ final class ProjectorImpl implements Projector {
     }
 
     private void follow() {
+        Duration delay = retryDelay;
+        String lastMessage = null;
         while (!closed) {
             try {
                 synchronized (runLock) {
                     pump(Long.MAX_VALUE);
                 }
+                delay = retryDelay;
+                lastMessage = null;
             } catch (ProjectionException e) {
                 failure = e;
-                LOG.log(System.Logger.Level.ERROR, "projection stopped: " + e.getMessage(), e);
+                stopped = true;
+                LOG.log(System.Logger.Level.ERROR, "projection stopped: " + e.getMessage());
                 return;
             } catch (ReadModelException | IOException | RuntimeException e) {
                 if (closed) {
                     return;
                 }
                 failure = e;
-                LOG.log(System.Logger.Level.WARNING, "projection failed, retrying in " + retryDelay + ": "
-                        + e.getMessage(), e);
+                if (!java.util.Objects.equals(lastMessage, e.getMessage())) {
+                    // One line per distinct failure; the same failure again is only counted by the backoff.
+                    LOG.log(System.Logger.Level.WARNING, "projection failed, retrying with backoff from " + delay
+                            + ": " + e.getMessage());
+                }
+                lastMessage = e.getMessage();
+                delay = nextDelay(delay);
             }
             try {
-                Thread.sleep(retryDelay.toMillis());
+                Thread.sleep(retryDelay.isZero() ? 0 : delay.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Exponential backoff: doubles after each failure in a row, up to {@link #MAX_RETRY_DELAY}. */
+    static Duration nextDelay(Duration delay) {
+        Duration doubled = delay.multipliedBy(2);
+        return doubled.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : doubled;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
     }
 
     @Override
@@ -125,13 +152,15 @@ final class ProjectorImpl implements Projector {
     /** Applies blocks from checkpoint + 1 until {@code maxBlocks} are applied or the stream ends. */
     private long pump(long maxBlocks) throws ReadModelException, IOException {
         long next = writerCheckpoint() + 1;
+        byte[] previousHash = lastHash;
         BlockSource.Stream stream = source.blocks(next);
         current = stream;
         if (closed) {
             stream.close();
         }
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-        Thread reader = new Thread(() -> read(stream, next, queue), "fundtrail-projector-reader");
+        Thread reader = new Thread(() -> read(stream, next, previousHash, queue),
+                "fundtrail-projector-reader");
         reader.setDaemon(true);
         reader.start();
         long applied = 0;
@@ -206,9 +235,10 @@ final class ProjectorImpl implements Projector {
     }
 
     /** The reader thread: pulls, checks order, decodes, queues; ends with END or a failure. */
-    private void read(BlockSource.Stream stream, long first, BlockingQueue<Object> queue) {
+    private void read(BlockSource.Stream stream, long first, byte[] previousHash, BlockingQueue<Object> queue) {
         BlockDecoder decoder = new BlockDecoder(chaincode);
         long expected = first;
+        byte[] previous = previousHash;
         Object last = END;
         try {
             while (!closed && !Thread.currentThread().isInterrupted() && stream.hasNext()) {
@@ -222,7 +252,17 @@ final class ProjectorImpl implements Projector {
                             + " next, the source delivered block " + number, null);
                     break;
                 }
-                queue.put(decoder.decode(block));
+                DecodedBlock decoded = decoder.decode(block);
+                if (previous != null && !java.util.Arrays.equals(previous, decoded.previousHash())) {
+                    last = new ProjectionException(number, null, "fork: its previous_hash "
+                            + HexFormat.of().formatHex(decoded.previousHash()) + " is not the header hash "
+                            + HexFormat.of().formatHex(previous) + " of block " + (number - 1) + " as projected: the "
+                            + "ledger is not the one the read model was built from (it lost or rewrote blocks); "
+                            + "projection stopped", null);
+                    break;
+                }
+                previous = decoded.headerHash();
+                queue.put(decoded);
                 expected++;
             }
         } catch (ProjectionException e) {
@@ -243,10 +283,14 @@ final class ProjectorImpl implements Projector {
     private long writerCheckpoint() throws ReadModelException {
         try {
             long checkpoint = ReadModelImpl.checkpoint(writer());
+            lastHash = ReadModelImpl.checkpointHash(writer);
             writer.rollback();
             return checkpoint;
         } catch (SQLException e) {
             discardWriter();
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(readModel.jdbcUrl(), "reading the checkpoint", e);
+            }
             throw new ReadModelException("cannot read the checkpoint: " + e.getMessage(), e);
         }
     }
@@ -298,6 +342,10 @@ final class ProjectorImpl implements Projector {
             throw e;
         } catch (SQLException | RuntimeException e) {
             discardWriter();
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(readModel.jdbcUrl(), "writing blocks " + batch.get(0).number()
+                        + " to " + batch.get(batch.size() - 1).number(), e);
+            }
             throw new ReadModelException("cannot write blocks " + batch.get(0).number() + " to "
                     + batch.get(batch.size() - 1).number() + " (rolled back): " + e.getMessage(), e);
         }

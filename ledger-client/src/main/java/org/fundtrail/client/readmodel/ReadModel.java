@@ -52,10 +52,13 @@ public interface ReadModel extends AutoCloseable {
     }
 
     /**
-     * The raw bytes of a committed block, as the ledger delivered them ({@code common.Block}).
+     * The raw bytes of a committed block, as the ledger delivered them ({@code common.Block}), checked
+     * first: they must parse, match their data hash, have the header hash recorded when the block was
+     * projected, and be what the next stored block's previous_hash names.
      *
      * @param number the block number
      * @return the block's protobuf bytes, if the read model holds it
+     * @throws CorruptBlockException when the stored bytes are not the block that was projected
      * @throws ReadModelException when the database cannot be read
      */
     Optional<byte[]> block(long number) throws ReadModelException;

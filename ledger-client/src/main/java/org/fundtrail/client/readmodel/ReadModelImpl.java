@@ -59,7 +59,7 @@ final class ReadModelImpl implements ReadModel {
                 }
             }
         } catch (SQLException e) {
-            throw new ReadModelException("cannot open the read model at " + jdbcUrl + ": " + e.getMessage(), e);
+            throw failure(jdbcUrl, "opening it", e);
         }
         model.migrate();
         return model;
@@ -78,14 +78,28 @@ final class ReadModelImpl implements ReadModel {
 
     @Override
     public Optional<byte[]> block(long number) throws ReadModelException {
-        return read("block " + number, c -> {
-            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT data FROM blocks WHERE block_number = ?")) {
+        StoredBlock[] pair = read("block " + number, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT block_number, data, header_hash FROM blocks "
+                    + "WHERE block_number IN (?, ?) ORDER BY block_number")) {
                 st.setLong(1, number);
-                try (java.sql.ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                st.setLong(2, number + 1);
+                StoredBlock[] found = new StoredBlock[2];
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found[(int) (rs.getLong(1) - number)] = new StoredBlock(rs.getBytes(2), rs.getBytes(3));
+                    }
                 }
+                return found;
             }
         });
+        if (pair[0] == null) {
+            return Optional.empty();
+        }
+        StoredBlocks.check(number, pair[0].data(), pair[0].headerHash(), pair[1] == null ? null : pair[1].data());
+        return Optional.of(pair[0].data());
+    }
+
+    private record StoredBlock(byte[] data, byte[] headerHash) {
     }
 
     /** The vendor folder of the migrations: {@code db/migration/<vendor>}. */
@@ -103,6 +117,9 @@ final class ReadModelImpl implements ReadModel {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(url, "migrating it", e);
+            }
             throw new ReadModelException("cannot migrate the read model at " + url + " (migrations exist for "
                     + "sqlite): " + e.getMessage(), e);
         }
@@ -182,6 +199,9 @@ final class ReadModelImpl implements ReadModel {
         } catch (SQLException e) {
             quietClose(c);
             c = null;
+            if (DamagedReadModelException.isDamage(e)) {
+                throw new DamagedReadModelException(url, "reading " + what, e);
+            }
             throw new ReadModelException("cannot read " + what + " from the read model: " + e.getMessage(), e);
         } finally {
             if (c != null && (closed.get() || !idle.offer(c))) {
@@ -208,6 +228,22 @@ final class ReadModelImpl implements ReadModel {
     @Override
     public long checkpoint() throws ReadModelException {
         return read("the checkpoint", ReadModelImpl::checkpoint);
+    }
+
+    /** @return the header hash stored with the checkpoint, or null (none yet, or projected before it was kept) */
+    static byte[] checkpointHash(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT header_hash FROM projector_checkpoint WHERE id = 1")) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
+    /** @return the failure to report for a database error: {@link DamagedReadModelException} when the file is damaged */
+    static ReadModelException failure(String url, String what, SQLException e) {
+        if (DamagedReadModelException.isDamage(e)) {
+            return new DamagedReadModelException(url, what, e);
+        }
+        return new ReadModelException("cannot do " + what + " on the read model at " + url + ": " + e.getMessage(), e);
     }
 
     static long checkpoint(Connection c) throws SQLException {

@@ -60,6 +60,13 @@ final class BlockBuilder {
         return new Tx(txId, timestamp, "OrdererMSP", null, null, TxValidationCode.VALID, HeaderType.CONFIG);
     }
 
+    /** @return the block after {@code previous}, chained to it by its header hash */
+    static Block after(Block previous, List<Tx> txs) {
+        Block b = block(previous.getHeader().getNumber() + 1, txs);
+        return b.toBuilder().setHeader(b.getHeader().toBuilder().setPreviousHash(ByteString.copyFrom(
+                org.fundtrail.client.verify.BlockHashes.headerHash(previous.getHeader())))).build();
+    }
+
     static Block block(long number, List<Tx> txs) {
         BlockData.Builder data = BlockData.newBuilder();
         byte[] filter = new byte[txs.size()];
@@ -73,7 +80,8 @@ final class BlockBuilder {
         }
         metadata.set(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE, ByteString.copyFrom(filter));
         return Block.newBuilder()
-                .setHeader(BlockHeader.newBuilder().setNumber(number))
+                .setHeader(BlockHeader.newBuilder().setNumber(number).setDataHash(ByteString.copyFrom(
+                        org.fundtrail.client.verify.BlockHashes.dataHash(data.build()))))
                 .setData(data)
                 .setMetadata(BlockMetadata.newBuilder().addAllMetadata(metadata))
                 .build();

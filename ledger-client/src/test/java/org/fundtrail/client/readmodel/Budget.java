@@ -131,7 +131,7 @@ final class Budget {
         int i = 0;
         while (i < txs.size()) {
             int n = Math.min(txs.size() - i, 1 + random.nextInt(maxPerBlock));
-            blocks.add(BlockBuilder.block(blocks.size(), txs.subList(i, i + n)));
+            blocks.add(BlockBuilder.after(blocks.get(blocks.size() - 1), txs.subList(i, i + n)));
             i += n;
         }
         return blocks;

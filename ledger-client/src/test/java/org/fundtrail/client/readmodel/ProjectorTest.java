@@ -148,7 +148,7 @@ class ProjectorTest {
         List<Block> blocks = new ArrayList<>(budget.blocks(new Random(6), 1));
         BlockBuilder.Tx bad = BlockBuilder.Tx.endorser("bad-tx", Instant.parse("2026-02-01T00:00:00Z"), "HealthMSP",
                 "Transfer", "{\"records\":[{\"type\":\"TRANSFER\",\"surprise\":1}]}".getBytes(StandardCharsets.UTF_8));
-        blocks.add(BlockBuilder.block(blocks.size(), List.of(bad)));
+        blocks.add(BlockBuilder.after(blocks.get(blocks.size() - 1), List.of(bad)));
         try (ReadModel rm = ReadModel.open(url());
              Projector p = Projector.newInstance().readModel(rm).source(new Blocks(blocks)).build()) {
             assertThatThrownBy(() -> p.runOnce(1000)).isInstanceOf(ProjectionException.class)
@@ -159,11 +159,72 @@ class ProjectorTest {
     }
 
     @Test
+    void a_block_that_does_not_chain_to_the_last_projected_one_stops_the_projection_as_a_fork() throws Exception {
+        List<Block> blocks = smallTree().blocks(new Random(7), 1);
+        int last = blocks.size() - 3;
+        // Another ledger: the same blocks up to last - 1, then other blocks with the same numbers.
+        List<Block> forked = new ArrayList<>(blocks.subList(0, last));
+        for (int i = 0; i < 3; i++) {
+            forked.add(BlockBuilder.after(forked.get(forked.size() - 1), List.of(BlockBuilder.Tx.endorser(
+                    "other-" + i, Instant.parse("2026-03-01T00:00:00Z"), "FinanceMSP", null, null))));
+        }
+        try (ReadModel rm = ReadModel.open(url())) {
+            try (Projector p = Projector.newInstance().readModel(rm).source(new Blocks(blocks)).build()) {
+                assertThat(p.runOnce(last + 1)).isEqualTo(last + 1);
+            }
+            try (Projector p = Projector.newInstance().readModel(rm).source(new Blocks(forked)).build()) {
+                assertThatThrownBy(() -> p.runOnce(10)).isInstanceOf(ProjectionException.class)
+                        .hasMessageContaining("block " + (last + 1) + ": fork: its previous_hash")
+                        .hasMessageContaining("is not the header hash")
+                        .hasMessageContaining("of block " + last + " as projected");
+                assertThat(rm.checkpoint()).as("nothing of the other ledger applied").isEqualTo(last);
+                assertThat(rm.transaction("other-2")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void retries_back_off_exponentially_up_to_a_minute() {
+        java.time.Duration d = java.time.Duration.ofSeconds(2);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            waits.add(d.toSeconds());
+            d = ProjectorImpl.nextDelay(d);
+        }
+        assertThat(waits).containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+    }
+
+    @Test
+    void a_file_that_is_not_a_database_is_reported_as_damaged_with_its_name_and_the_fix() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("readmodel", ".db");
+        java.nio.file.Files.write(file, "garbage, not SQLite ".repeat(300).getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> ReadModel.open("jdbc:sqlite:" + file).close())
+                .isInstanceOf(DamagedReadModelException.class)
+                .hasMessageContaining("the read model file " + file + " is damaged")
+                .hasMessageContaining("fundtrail rebuild");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    void a_block_whose_data_hash_does_not_match_is_not_projected() throws Exception {
+        List<Block> blocks = new ArrayList<>(smallTree().blocks(new Random(8), 1));
+        Block altered = blocks.get(2);
+        blocks.set(2, altered.toBuilder().setData(altered.getData().toBuilder().setData(0,
+                blocks.get(3).getData().getData(0))).build());
+        try (ReadModel rm = ReadModel.open(url());
+             Projector p = Projector.newInstance().readModel(rm).source(new Blocks(blocks)).build()) {
+            assertThatThrownBy(() -> p.runOnce(100)).isInstanceOf(ProjectionException.class)
+                    .hasMessageContaining("block 2: its data hash does not match");
+            assertThat(rm.checkpoint()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void transactions_without_a_fundtrail_event_are_recorded_and_project_nothing() throws Exception {
         BlockBuilder.Tx lifecycle = BlockBuilder.Tx.endorser("lifecycle-tx", Instant.parse("2026-01-01T00:00:00Z"),
                 "FinanceMSP", null, null);
-        List<Block> blocks = List.of(BlockBuilder.block(0, List.of(BlockBuilder.config("", Instant.EPOCH))),
-                BlockBuilder.block(1, List.of(lifecycle)));
+        Block block0 = BlockBuilder.block(0, List.of(BlockBuilder.config("", Instant.EPOCH)));
+        List<Block> blocks = List.of(block0, BlockBuilder.after(block0, List.of(lifecycle)));
         try (ReadModel rm = ReadModel.open(url());
              Projector p = Projector.newInstance().readModel(rm).source(new Blocks(blocks)).build()) {
             assertThat(p.runOnce(10)).isEqualTo(2);

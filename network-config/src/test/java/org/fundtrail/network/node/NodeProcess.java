@@ -50,8 +50,16 @@ final class NodeProcess {
     }
 
     static NodeProcess start(Path data, Path log, String... extraArgs) throws IOException, InterruptedException {
+        return start(data, log, List.of(), extraArgs);
+    }
+
+    /** @param jvmArgs e.g. {@code -Dfundtrail.crashAt=after-savepoint} */
+    static NodeProcess start(Path data, Path log, List<String> jvmArgs, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath(), NodeMain.class.getName(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", classpath(), NodeMain.class.getName(),
                 "--data", data.toString(), "--port", "0", "--block-timeout-ms", "2", "--contract-path", contractPath()));
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -79,6 +87,14 @@ final class NodeProcess {
             p.destroyForcibly().waitFor();
             throw new IOException("node did not start; see " + log, e);
         }
+    }
+
+    /**
+     * @param seconds the longest wait
+     * @return the exit code, or -1 when still running
+     */
+    int awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     /** SIGKILL, as {@code kill -9}. */

@@ -30,6 +30,8 @@ import org.hyperledger.fabric.protos.peer.DeliverResponse;
  * start/stop positions, blocking until requested blocks are committed.
  */
 public final class DeliverService extends DeliverGrpc.DeliverImplBase {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(DeliverService.class.getName());
     private enum Kind { FULL, FILTERED, PRIVATE }
 
     private final String channel;
@@ -201,7 +203,14 @@ public final class DeliverService extends DeliverGrpc.DeliverImplBase {
                 Thread.currentThread().interrupt();
                 status(Status.SERVICE_UNAVAILABLE);
             } catch (IOException e) {
-                status(Status.INTERNAL_SERVER_ERROR);
+                // Said once, with the block, on both sides: a damaged store is not a transient failure.
+                LOG.severe("cannot deliver: " + e.getMessage());
+                synchronized (lock) {
+                    if (!done && !out.isCancelled()) {
+                        done = true;
+                        out.onError(io.grpc.Status.DATA_LOSS.withDescription(e.getMessage()).asRuntimeException());
+                    }
+                }
             }
         }
 

@@ -278,6 +278,7 @@ public final class Committer implements AutoCloseable {
         }
         byte[] previous = store.lastHeaderHash();
         Block block = blocks.build(number, previous == null ? new byte[0] : previous, envelopes, filter);
+        org.fundtrail.network.node.store.CrashPoint.reached("block-built", number);
         store.commit(new BlockCommit(block, BlockHashing.headerHash(block.getHeader()), txIds, codes, writes));
         for (PendingTransaction tx : batch) {
             unpend(tx.txId());
@@ -288,6 +289,7 @@ public final class Committer implements AutoCloseable {
                 f.complete(store.transaction(txIds.get(i)).orElse(new TxLocation(number, i, codes.get(i))));
             }
         }
+        org.fundtrail.network.node.store.CrashPoint.reached("after-notify", number);
         synchronized (heightMonitor) {
             heightMonitor.notifyAll();
         }

@@ -60,6 +60,7 @@ public final class LedgerStore implements AutoCloseable {
     private final ColumnFamilyHandle history;
     private final ColumnFamilyHandle meta;
     private final WriteOptions syncWrites;
+    private final boolean readOnly;
     /** Reads hold it shared; close holds it exclusively, so no native handle is used after close. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
             new java.util.concurrent.locks.ReentrantReadWriteLock();
@@ -68,7 +69,8 @@ public final class LedgerStore implements AutoCloseable {
     private volatile byte[] lastHeaderHash;
 
     private LedgerStore(DBOptions dbOptions, ColumnFamilyOptions cfOptions, RocksDB db,
-            List<ColumnFamilyHandle> handles) throws RocksDBException {
+            List<ColumnFamilyHandle> handles, boolean readOnly) throws RocksDBException {
+        this.readOnly = readOnly;
         this.dbOptions = dbOptions;
         this.cfOptions = cfOptions;
         this.db = db;
@@ -82,7 +84,9 @@ public final class LedgerStore implements AutoCloseable {
         byte[] h = db.get(meta, HEIGHT);
         this.height = h == null ? 0 : ByteBuffer.wrap(h).getLong();
         this.lastHeaderHash = db.get(meta, LAST_HASH);
-        removeBlocksAboveSavepoint();
+        if (!readOnly) {
+            removeBlocksAboveSavepoint();
+        }
     }
 
     /**
@@ -106,12 +110,62 @@ public final class LedgerStore implements AutoCloseable {
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             RocksDB db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
-            return new LedgerStore(dbOptions, cfOptions, db, handles);
+            return new LedgerStore(dbOptions, cfOptions, db, handles, false);
         } catch (RocksDBException e) {
             dbOptions.close();
             cfOptions.close();
             throw new IOException("cannot open ledger store at " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens an existing store for reading only, for instance a stopped node's or a copy of it: RocksDB's
+     * read-only mode writes nothing, takes no lock, leaves the write-ahead log as it is (its records are
+     * read into memory only) and keeps its info log out of the folder. Every read verifies checksums.
+     *
+     * <pre>{@code
+     * try (LedgerStore store = LedgerStore.openReadOnly(dir)) {
+     *   Optional<Block> genesis = store.block(0);
+     * }
+     * }</pre>
+     *
+     * @param directory the database directory
+     * @return the open store; {@link #commit} refuses
+     * @throws IOException when there is no store there or RocksDB cannot read it (a
+     *     {@link CorruptStoreException} when its files are damaged)
+     */
+    public static LedgerStore openReadOnly(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.exists(directory.resolve("CURRENT"))) {
+            throw new IOException("there is no ledger store at " + directory);
+        }
+        Path logDir = Files.createTempDirectory("fundtrail-store-log");
+        DBOptions dbOptions = new DBOptions().setCreateIfMissing(false).setMaxOpenFiles(256).setParanoidChecks(true)
+                .setDbLogDir(logDir.toString());
+        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+        for (String name : List.of("blocks", "txindex", "state", "history", "meta")) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            RocksDB db = RocksDB.openReadOnly(dbOptions, directory.toString(), descriptors, handles);
+            return new LedgerStore(dbOptions, cfOptions, db, handles, true);
+        } catch (RocksDBException e) {
+            dbOptions.close();
+            cfOptions.close();
+            if (isCorruption(e)) {
+                throw new CorruptStoreException(-1, "the ledger store at " + directory + " is damaged: "
+                        + e.getMessage(), e);
+            }
+            throw new IOException("cannot open ledger store at " + directory + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isCorruption(RocksDBException e) {
+        return e.getStatus() != null && e.getStatus().getCode() == org.rocksdb.Status.Code.Corruption
+                || String.valueOf(e.getMessage()).contains("Corruption");
     }
 
     /** Deletes any block stored above the savepoint (impossible with atomic batches; kept as a guard). */
@@ -162,9 +216,25 @@ public final class LedgerStore implements AutoCloseable {
         }
         try {
             byte[] bytes = db.get(blocks, longKey(number));
-            return bytes == null ? Optional.empty() : Optional.of(Block.parseFrom(bytes));
-        } catch (RocksDBException | InvalidProtocolBufferException e) {
-            throw new IOException("cannot read block " + number, e);
+            if (bytes == null) {
+                throw new CorruptStoreException(number, "block " + number + " is missing from the ledger store "
+                        + "(height " + height + ")", null);
+            }
+            Block block = Block.parseFrom(bytes);
+            if (block.getHeader().getNumber() != number) {
+                throw new CorruptStoreException(number, "block " + number + " is stored as block "
+                        + block.getHeader().getNumber(), null);
+            }
+            return Optional.of(block);
+        } catch (InvalidProtocolBufferException e) {
+            throw new CorruptStoreException(number, "block " + number + " is damaged in the ledger store: "
+                    + e.getMessage(), e);
+        } catch (RocksDBException e) {
+            if (isCorruption(e)) {
+                throw new CorruptStoreException(number, "block " + number + " is damaged in the ledger store: "
+                        + e.getMessage(), e);
+            }
+            throw new IOException("cannot read block " + number + ": " + e.getMessage(), e);
         }
     }
 
@@ -329,12 +399,16 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     private void doCommit(BlockCommit commit) throws IOException {
+        if (readOnly) {
+            throw new IllegalStateException("the ledger store was opened read-only");
+        }
         long number = commit.block().getHeader().getNumber();
         if (number != height) {
             throw new IllegalStateException("expected block " + height + ", got " + number);
         }
         try (WriteBatch batch = new WriteBatch()) {
             batch.put(blocks, longKey(number), commit.block().toByteArray());
+            CrashPoint.reached("block-batched", number);
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < commit.txIds().size(); i++) {
                 String txId = commit.txIds().get(i);
@@ -345,30 +419,43 @@ public final class LedgerStore implements AutoCloseable {
                         .putInt(i).putInt(commit.validationCodes().get(i)).array());
             }
             for (StateWrite w : commit.writes()) {
-                byte[] sk = stateKey(w.namespace(), w.key());
-                if (w.value() == null) {
-                    batch.delete(state, sk);
-                } else {
-                    batch.put(state, sk, ByteBuffer.allocate(16 + w.value().length).putLong(w.version().blockNumber())
-                            .putLong(w.version().txNumber()).put(w.value()).array());
-                }
-                byte[] prefix = historyPrefix(w.namespace(), w.key());
-                byte[] hk = ByteBuffer.allocate(prefix.length + 16).put(prefix).putLong(w.version().blockNumber())
-                        .putLong(w.version().txNumber()).array();
-                byte[] txId = w.txId().getBytes(StandardCharsets.UTF_8);
-                byte[] value = w.value() == null ? new byte[0] : w.value();
-                batch.put(history, hk, ByteBuffer.allocate(1 + 12 + 2 + txId.length + value.length)
-                        .put((byte) (w.value() == null ? 1 : 0)).putLong(w.timestamp().getEpochSecond())
-                        .putInt(w.timestamp().getNano()).putShort((short) txId.length).put(txId).put(value).array());
+                stateWrite(batch, w);
             }
+            CrashPoint.reached("state-batched", number);
+            for (StateWrite w : commit.writes()) {
+                historyWrite(batch, w);
+            }
+            CrashPoint.reached("before-savepoint", number);
             batch.put(meta, HEIGHT, longKey(number + 1));
             batch.put(meta, LAST_HASH, commit.headerHash());
             db.write(syncWrites, batch);
+            CrashPoint.reached("after-savepoint", number);
         } catch (RocksDBException e) {
             throw new IOException("cannot commit block " + number, e);
         }
         lastHeaderHash = commit.headerHash().clone();
         height = number + 1;
+    }
+
+    private void stateWrite(WriteBatch batch, StateWrite w) throws RocksDBException {
+        byte[] sk = stateKey(w.namespace(), w.key());
+        if (w.value() == null) {
+            batch.delete(state, sk);
+        } else {
+            batch.put(state, sk, ByteBuffer.allocate(16 + w.value().length).putLong(w.version().blockNumber())
+                    .putLong(w.version().txNumber()).put(w.value()).array());
+        }
+    }
+
+    private void historyWrite(WriteBatch batch, StateWrite w) throws RocksDBException {
+        byte[] prefix = historyPrefix(w.namespace(), w.key());
+        byte[] hk = ByteBuffer.allocate(prefix.length + 16).put(prefix).putLong(w.version().blockNumber())
+                .putLong(w.version().txNumber()).array();
+        byte[] txId = w.txId().getBytes(StandardCharsets.UTF_8);
+        byte[] value = w.value() == null ? new byte[0] : w.value();
+        batch.put(history, hk, ByteBuffer.allocate(1 + 12 + 2 + txId.length + value.length)
+                .put((byte) (w.value() == null ? 1 : 0)).putLong(w.timestamp().getEpochSecond())
+                .putInt(w.timestamp().getNano()).putShort((short) txId.length).put(txId).put(value).array());
     }
 
     private void checkOpen() throws IOException {
@@ -389,12 +476,25 @@ public final class LedgerStore implements AutoCloseable {
             lifecycle.writeLock().unlock();
         }
         syncWrites.close();
+        if (readOnly) {
+            deleteTree(Path.of(dbOptions.dbLogDir()));
+        }
         for (ColumnFamilyHandle h : handles) {
             h.close();
         }
         db.close();
         dbOptions.close();
         cfOptions.close();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
     }
 
     private static VersionedValue decodeState(String key, byte[] v) {
