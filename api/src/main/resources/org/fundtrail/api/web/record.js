@@ -74,7 +74,11 @@ function verifySection(r, anchor) {
   const anchorNote = section.querySelector('#anchor-note');
   const fetchBlock = async (n) => {
     const res = await fetch(`${API}/blocks/${n}`);
-    if (!res.ok) throw new Error(`block ${n}: HTTP ${res.status}`);
+    if (!res.ok) {
+      // The server checks its stored copy against the chain first: a damaged block is a 500 that says so.
+      const said = await res.json().then((b) => b.message, () => null);
+      throw new Error(said || `block ${n}: HTTP ${res.status}`);
+    }
     return new Uint8Array(await res.arrayBuffer());
   };
   const report = (id, ok, detail) => {

@@ -102,11 +102,7 @@ public final class LedgerStore implements AutoCloseable {
         DBOptions dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setMaxOpenFiles(256).setKeepLogFileNum(2);
         ColumnFamilyOptions cfOptions = new ColumnFamilyOptions().optimizeLevelStyleCompaction(32L << 20);
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
-        for (String name : List.of("blocks", "txindex", "state", "history", "meta")) {
-            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
-        }
+        List<ColumnFamilyDescriptor> descriptors = descriptors(cfOptions);
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             RocksDB db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
@@ -116,6 +112,16 @@ public final class LedgerStore implements AutoCloseable {
             cfOptions.close();
             throw new IOException("cannot open ledger store at " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The store's column families, in the order their handles are kept. */
+    private static List<ColumnFamilyDescriptor> descriptors(ColumnFamilyOptions cfOptions) {
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+        for (String name : List.of("blocks", "txindex", "state", "history", "meta")) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+        }
+        return descriptors;
     }
 
     /**
@@ -143,11 +149,7 @@ public final class LedgerStore implements AutoCloseable {
         DBOptions dbOptions = new DBOptions().setCreateIfMissing(false).setMaxOpenFiles(256).setParanoidChecks(true)
                 .setDbLogDir(logDir.toString());
         ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
-        for (String name : List.of("blocks", "txindex", "state", "history", "meta")) {
-            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
-        }
+        List<ColumnFamilyDescriptor> descriptors = descriptors(cfOptions);
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             RocksDB db = RocksDB.openReadOnly(dbOptions, directory.toString(), descriptors, handles);
