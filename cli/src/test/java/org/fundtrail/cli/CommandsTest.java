@@ -337,9 +337,11 @@ class CommandsTest {
                 file.toString());
         assertThat(viaFile.exit()).as("%s", viaFile).isZero();
         assertThat(viaFile.out()).contains("allocation APP-1");
-        Cli.Run noFile = new Cli().run("show", "APP-1", "--from-ledger", "--network", "fabric");
-        assertThat(noFile.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(noFile.err()).contains("--connection");
+        Cli.Run noFile = new Cli().run("show", "APP-1", "--from-ledger", "--network", "fabric", "--data",
+                other.toString());
+        assertThat(noFile.exit()).as("no Fabric network in the folder, as with no node running").isEqualTo(
+                ExitCode.UNREACHABLE);
+        assertThat(noFile.err()).contains("no Fabric network in").contains("--connection");
         assertThat(new Cli().run("show", "APP-1", "--from-ledger", "--network", "besu").exit()).isEqualTo(ExitCode.USAGE);
     }
 
