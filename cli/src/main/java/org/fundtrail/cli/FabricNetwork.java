@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fundtrail.client.ConnectionConfig;
 import org.fundtrail.network.crypto.CryptoGenerator;
 import org.fundtrail.network.crypto.NetworkCrypto;
 import org.fundtrail.network.definition.NetworkDefinition;
@@ -63,10 +62,7 @@ final class FabricNetwork {
             FabricNode peer = plan.peer(org.mspId());
             Path tlsCa = crypto.peerTls(org.mspId()).caCertificate();
             for (UserDefinition user : org.users()) {
-                Path msp = crypto.userMspDir(org.mspId(), user.name());
-                new ConnectionConfig("127.0.0.1:" + peer.port(), tlsCa, peer.host(), org.mspId(),
-                        Network.firstFile(msp.resolve("signcerts")), msp.resolve("keystore").resolve("priv_sk"),
-                        definition.channel(), definition.chaincode())
+                Network.connection(definition, crypto, org, user, "127.0.0.1:" + peer.port(), tlsCa, peer.host())
                         .write(dir.connectionFile(org.mspId(), user.name()));
             }
         }

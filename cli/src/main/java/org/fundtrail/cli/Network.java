@@ -62,16 +62,30 @@ final class Network {
             for (UserDefinition user : org.users()) {
                 Path file = dir.connectionFile(org.mspId(), user.name());
                 if (!Files.exists(file)) {
-                    Path msp = crypto.userMspDir(org.mspId(), user.name());
-                    new ConnectionConfig("127.0.0.1:" + DEFAULT_GATEWAY_PORT, null, null, org.mspId(),
-                            firstFile(msp.resolve("signcerts")), msp.resolve("keystore").resolve("priv_sk"),
-                            definition.channel(), definition.chaincode()).write(file);
+                    connection(definition, crypto, org, user, "127.0.0.1:" + DEFAULT_GATEWAY_PORT, null, null)
+                            .write(file);
                 }
             }
         }
     }
 
-    static Path firstFile(Path folder) throws IOException {
+    /**
+     * A user's connection: their certificate and key from the crypto material, the network's channel
+     * and chaincode, and the gateway to reach.
+     *
+     * @param endpoint the gateway's {@code host:port}
+     * @param tlsCa the gateway's TLS CA certificate, or null for plaintext
+     * @param hostOverride the TLS server name to expect, or null
+     */
+    static ConnectionConfig connection(NetworkDefinition definition, NetworkCrypto crypto, OrgDefinition org,
+                                       UserDefinition user, String endpoint, Path tlsCa, String hostOverride)
+            throws IOException {
+        Path msp = crypto.userMspDir(org.mspId(), user.name());
+        return new ConnectionConfig(endpoint, tlsCa, hostOverride, org.mspId(), firstFile(msp.resolve("signcerts")),
+                msp.resolve("keystore").resolve("priv_sk"), definition.channel(), definition.chaincode());
+    }
+
+    private static Path firstFile(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).sorted().findFirst()
                     .orElseThrow(() -> new IOException("no certificate in " + folder));

@@ -103,7 +103,6 @@ class SubmitComparisonBenchmark {
             }
             setup.shutdown();
             List<Result> results = new ArrayList<>();
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int level : LEVELS) {

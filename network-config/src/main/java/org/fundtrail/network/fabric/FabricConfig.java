@@ -540,7 +540,7 @@ public final class FabricConfig {
             for (int attempt = 0; attempt < 100; attempt++) {
                 try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                     int port = socket.getLocalPort();
-                    // A peer listens on its port and the next one would be free for the chaincode port too.
+                    // Never the same port twice in one plan, though each probe socket is closed at once.
                     if (taken.add(port)) {
                         return port;
                     }
