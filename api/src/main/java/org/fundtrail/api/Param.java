@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.fundtrail.chaincode.domain.Ids;
+import org.fundtrail.chaincode.domain.Money;
 
 /**
  * One parameter a route reads, declared once in the route table: the handler reads it through
@@ -31,8 +32,8 @@ record Param(String name, In in, Kind kind, String description, Long min, Long m
 
     /** Record ids as the ledger accepts them: the chaincode's own rule. */
     static final Pattern ID = Ids.PATTERN;
-    /** A decimal amount in major units, at most 2 decimals, at most 10^15. */
-    static final Pattern AMOUNT = Pattern.compile("(0|[1-9][0-9]{0,15})(\\.[0-9]{1,2})?");
+    /** An ISO 4217 code's shape; whether it is a known currency is checked where it is read. */
+    static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     static final Pattern COFOG = Pattern.compile("[0-9]{2}(\\.[0-9]{1,2}){0,2}");
     static final Pattern TXID = Pattern.compile("[0-9a-fA-F]{1,128}");
@@ -62,7 +63,8 @@ record Param(String name, In in, Kind kind, String description, Long min, Long m
     }
 
     static Param amount(String name, String description) {
-        return new Param(name, In.QUERY, Kind.AMOUNT, description, null, null, 19, AMOUNT, List.of(), null);
+        return new Param(name, In.QUERY, Kind.AMOUNT, description, null, null, Money.MAX_TEXT_LENGTH, Money.SYNTAX,
+                List.of(), null);
     }
 
     static Param date(String name, String description) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fundtrail.chaincode.domain.Money;
+import org.fundtrail.chaincode.domain.Refusal;
 
 /**
  * The parameters of one request, checked against the route's declarations before the handler
@@ -17,6 +19,10 @@ import java.util.Map;
 final class Params {
     /** The longest query string value accepted for any parameter. */
     static final int MAX_VALUE_LENGTH = 1000;
+    /** The parameter naming the currency of amount parameters. */
+    static final String CURRENCY = "currency";
+    /** The currency of amount parameters when the request names none (as the CLI's {@code --currency}). */
+    static final String DEFAULT_CURRENCY = "EUR";
 
     private final Route route;
     private final Map<String, String> values = new HashMap<>();
@@ -93,9 +99,9 @@ final class Params {
                 }
             }
             case AMOUNT -> {
-                if (!Param.AMOUNT.matcher(value).matches()) {
+                if (!Money.SYNTAX.matcher(value).matches()) {
                     throw ApiException.badParameter(name, "'" + preview(value)
-                            + "' is not an amount like 1250.00 (digits, an optional point and at most 2 decimals)");
+                            + "' is not an amount like 1250.00 (digits and an optional point)");
                 }
             }
             case DATE -> {
@@ -175,19 +181,26 @@ final class Params {
         return v == null ? null : LocalDate.parse(v);
     }
 
-    /** @return the amount in minor units (cents), or null */
-    Long amountMinor(String name) {
+    /**
+     * Reads an amount by the ledger's own rule ({@link Money#parseLimit}) in the currency the request
+     * names in {@code currency}, or {@link #DEFAULT_CURRENCY}.
+     *
+     * @return the amount, or null when absent
+     * @throws ApiException 400 naming the parameter when the amount has more decimals than the
+     *     currency, is too large, or the currency is unknown
+     */
+    Money money(String name) {
         String v = raw(name);
         if (v == null) {
             return null;
         }
-        int point = v.indexOf('.');
-        String whole = point < 0 ? v : v.substring(0, point);
-        String fraction = point < 0 ? "" : v.substring(point + 1);
-        while (fraction.length() < 2) {
-            fraction += "0";
+        String currency = raw(CURRENCY);
+        try {
+            return Money.parseLimit(name, v, currency == null ? DEFAULT_CURRENCY : currency);
+        } catch (Refusal r) {
+            String problem = Refusal.parse(r.getMessage()).map(Refusal.Parsed::detail).orElse(r.getMessage());
+            throw ApiException.badParameter(r.field(), problem);
         }
-        return Long.parseLong(whole) * 100 + Long.parseLong(fraction);
     }
 
     /** @return whether the request gave this parameter */

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.domain.Tier;
 import org.fundtrail.client.readmodel.BalanceVersion;
@@ -61,13 +62,13 @@ final class RecordController {
                     }
                 }
                 case "minAmount" -> {
-                    Long min = p.amountMinor(name);
+                    Money min = p.money(name);
                     if (min != null) {
                         f = f.minAmount(min);
                     }
                 }
                 case "maxAmount" -> {
-                    Long max = p.amountMinor(name);
+                    Money max = p.money(name);
                     if (max != null) {
                         f = f.maxAmount(max);
                     }
@@ -100,16 +101,20 @@ final class RecordController {
                         f = f.parentAllocation(a);
                     }
                 }
-                case "includeDescendants", "to" -> {
-                    // read with org and from
+                case "includeDescendants", "to", "currency" -> {
+                    // read with org, from and the amounts
                 }
                 default -> throw new IllegalStateException("unknown filter " + name);
             }
         }
-        Long min = resource.filters.contains("minAmount") ? p.amountMinor("minAmount") : null;
-        Long max = resource.filters.contains("maxAmount") ? p.amountMinor("maxAmount") : null;
-        if (min != null && max != null && max < min) {
+        Money min = resource.filters.contains("minAmount") ? p.money("minAmount") : null;
+        Money max = resource.filters.contains("maxAmount") ? p.money("maxAmount") : null;
+        if (min != null && max != null && max.minorUnits() < min.minorUnits()) {
             throw ApiException.badParameter("maxAmount", "is below minAmount");
+        }
+        if (resource.filters.contains(Params.CURRENCY) && p.has(Params.CURRENCY) && min == null && max == null) {
+            throw ApiException.badParameter(Params.CURRENCY, "is the currency of minAmount and maxAmount; "
+                    + "give one of them too");
         }
         return f;
     }

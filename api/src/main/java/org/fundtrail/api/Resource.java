@@ -24,8 +24,8 @@ enum Resource {
             List.of("org", "includeDescendants", "tier", "q"),
             List.of(col("id"), col("name"), col("tier"), col("parentId"), col("mspId"), col("orgIdentifier"))),
     ALLOCATIONS("allocations", RecordType.ALLOCATION, Allocation.class,
-            List.of("fiscalYear", "org", "includeDescendants", "cofog", "minAmount", "maxAmount", "from", "to", "q",
-                    "parent"),
+            List.of("fiscalYear", "org", "includeDescendants", "cofog", "minAmount", "maxAmount", "currency", "from", "to",
+                    "q", "parent"),
             List.of(col("id"), col("holderOrgId"), col("parentAllocationId"), col("transferId"), col("fiscalYear"),
                     col("currency"), col("amount"), col("cofog", "/classification/cofog"),
                     col("programme", "/classification/programme"), col("economic", "/classification/economic"),
@@ -76,8 +76,8 @@ enum Resource {
     }
 
     private static List<String> money(String allocationFilter) {
-        return List.of("fiscalYear", "org", "includeDescendants", "cofog", "minAmount", "maxAmount", "from", "to", "q",
-                allocationFilter);
+        return List.of("fiscalYear", "org", "includeDescendants", "cofog", "minAmount", "maxAmount", "currency", "from",
+                "to", "q", allocationFilter);
     }
 
     private static Column col(String name) {

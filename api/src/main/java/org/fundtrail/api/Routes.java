@@ -158,8 +158,11 @@ final class Routes {
                         java.util.Arrays.stream(Tier.values()).map(Enum::name).toList(), null);
                 case "cofog" -> Param.text(f, "a COFOG function, e.g. 07 (also matches 07.3 and 07.3.1)",
                         Param.COFOG, 8);
-                case "minAmount" -> Param.amount(f, "the smallest amount, in major units (e.g. 1000.00)");
-                case "maxAmount" -> Param.amount(f, "the largest amount, in major units");
+                case "minAmount" -> Param.amount(f, "the smallest amount, in major units of `currency` (e.g. "
+                        + "1000.00); only records in that currency are kept");
+                case "maxAmount" -> Param.amount(f, "the largest amount, in major units of `currency`");
+                case "currency" -> Param.text(f, "the ISO 4217 currency of `minAmount` and `maxAmount` (default "
+                        + Params.DEFAULT_CURRENCY + ")", Param.CURRENCY, 3);
                 case "from" -> Param.date(f, "the first date, yyyy-MM-dd (expenditures: payment date; others: "
                         + "the day recorded, UTC)");
                 case "to" -> Param.date(f, "the last date, inclusive");

@@ -87,7 +87,7 @@ class OpenApiTest {
                         .encodeToString("v1:A".getBytes(StandardCharsets.UTF_8))),
                 Map.entry("fiscalYear", "2026"), Map.entry("org", "HEALTH"), Map.entry("includeDescendants", "true"),
                 Map.entry("tier", "AGENCY"), Map.entry("cofog", "07"), Map.entry("minAmount", "1"),
-                Map.entry("maxAmount", "99999999"), Map.entry("from", "2020-01-01"), Map.entry("to", "2099-01-01"),
+                Map.entry("maxAmount", "99999999"), Map.entry("currency", "EUR"), Map.entry("from", "2020-01-01"), Map.entry("to", "2099-01-01"),
                 Map.entry("q", "x"), Map.entry("allocation", "G-01"), Map.entry("parent", "D-H"),
                 Map.entry("direction", "down"), Map.entry("depth", "2"), Map.entry("number", "1"),
                 Map.entry("txId", txId), Map.entry("file", "app.js"),

@@ -10,6 +10,9 @@ import picocli.CommandLine.Option;
 
 /** The filters of {@code list}, {@code search} and {@code export}. */
 final class FilterOptions {
+    /** The currency of amounts when {@code --currency} is not given (as the API's {@code currency}). */
+    static final String DEFAULT_CURRENCY = "EUR";
+
     @Option(names = "--fiscal-year", paramLabel = "YEAR", description = "Only this fiscal year.")
     Integer fiscalYear;
 
@@ -32,8 +35,9 @@ final class FilterOptions {
     @Option(names = "--max-amount", paramLabel = "DECIMAL", description = "Amount at most this.")
     String maxAmount;
 
-    @Option(names = "--currency", defaultValue = "EUR", paramLabel = "CODE",
-            description = "The currency of --min-amount/--max-amount (default: EUR).")
+    @Option(names = "--currency", paramLabel = "CODE",
+            description = "The currency of --min-amount/--max-amount (default: EUR); amounts compare within one "
+                    + "currency, so only records in it are kept.")
     String currency;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "On or after this date.")
@@ -69,6 +73,14 @@ final class FilterOptions {
         }
         if (maxAmount != null) {
             f = f.maxAmount(minor("--max-amount", maxAmount));
+            if (f.minAmount() != null && f.maxAmount().minorUnits() < f.minAmount().minorUnits()) {
+                throw new UserError(ExitCode.USAGE, "--max-amount: " + maxAmount + " is below --min-amount "
+                        + minAmount);
+            }
+        }
+        if (currency != null && minAmount == null && maxAmount == null) {
+            throw new UserError(ExitCode.USAGE, "--currency: is the currency of --min-amount and --max-amount; "
+                    + "give one of them too");
         }
         if (from != null || to != null) {
             f = f.dates(date("--from", from), date("--to", to));
@@ -93,6 +105,7 @@ final class FilterOptions {
         add(q, "cofog", cofog);
         add(q, "minAmount", minAmount);
         add(q, "maxAmount", maxAmount);
+        add(q, "currency", currency);
         add(q, "from", from);
         add(q, "to", to);
         add(q, "q", text);
@@ -107,9 +120,9 @@ final class FilterOptions {
         }
     }
 
-    private long minor(String option, String value) {
+    private Money minor(String option, String value) {
         try {
-            return Money.parse(option, value, currency).minorUnits();
+            return Money.parseLimit(option, value, currency == null ? DEFAULT_CURRENCY : currency);
         } catch (Refusal e) {
             throw UserError.usage(e);
         }

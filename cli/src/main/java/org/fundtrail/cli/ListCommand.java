@@ -31,6 +31,9 @@ final class ListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    WidthOption width;
+
+    @Mixin
     LedgerOptions ledger;
 
     @Mixin
@@ -73,7 +76,7 @@ final class ListCommand implements Callable<Integer> {
                 json.put("next", next);
                 OutputOptions.printJson(out, json);
             } else {
-                RecordTable.print(out, recordType, rows);
+                RecordTable.print(out, recordType, rows, width.columns());
                 out.println(rows.size() + " " + recordType.name().toLowerCase(Locale.ROOT) + " record(s)"
                         + (next == null ? "" : "; more with --cursor " + next));
             }

@@ -31,6 +31,9 @@ final class SearchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    WidthOption width;
+
+    @Mixin
     LedgerOptions ledger;
 
     @Mixin
@@ -67,7 +70,8 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             for (Map.Entry<String, List<RecordRow>> e : found.entrySet()) {
                 out.println(OutputOptions.style("bold", e.getKey() + " (" + e.getValue().size() + ")"));
-                RecordTable.print(out, RecordType.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue());
+                RecordTable.print(out, RecordType.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue(),
+                        width.columns());
                 out.println();
             }
         }

@@ -5,16 +5,19 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.fundtrail.api.ApiServer;
+import org.fundtrail.chaincode.domain.ErrorCode;
 import org.fundtrail.chaincode.domain.RecordType;
+import org.fundtrail.chaincode.domain.Refusal;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.client.RefusedException;
 import org.fundtrail.client.readmodel.ReadModel;
 import org.fundtrail.client.readmodel.ReadModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import org.fundtrail.api.ApiServer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,10 +61,8 @@ final class TraceCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, as the API's `depth`).")
     int depth;
 
-    @Option(names = "--width", paramLabel = "COLUMNS",
-            description = "Lay the text out for this many columns (default: the terminal's width, from COLUMNS; "
-                    + "80 when unknown; piped output keeps one line per allocation). Ids are never cut.")
-    Integer width;
+    @Mixin
+    WidthOption width;
 
     @Option(names = "--from-ledger", description = "Have the chaincode compute the trace from ledger state.")
     boolean fromLedger;
@@ -70,7 +71,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Direction dir = parse(direction);
         PrintWriter out = spec.commandLine().getOut();
-        TraceView view = new TraceView(LocalDate.now().getYear(), Terminal.width(width));
+        TraceView view = new TraceView(LocalDate.now().getYear(), width.columns());
         if (!fromLedger) {
             try (ReadModel readModel = ledger.readModel()) {
                 if (dir == Direction.DOWN) {
@@ -106,7 +107,7 @@ final class TraceCommand implements Callable<Integer> {
                     view.printDown(out, trace);
                 }
             } else {
-                TraceUp trace = client.traceUp(id);
+                TraceUp trace = traceUpFromLedger(client);
                 if (output.json()) {
                     OutputOptions.printJson(out, trace);
                 } else {
@@ -116,6 +117,23 @@ final class TraceCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The chaincode refuses to trace up from a record that holds no money (an organisation) with
+     * INVALID_ARGUMENT; for the user that is the same wrong input as in the read model: exit 2.
+     */
+    private TraceUp traceUpFromLedger(FundtrailLedger client) throws Exception {
+        try {
+            return client.traceUp(id);
+        } catch (RefusedException e) {
+            if (e.code() == ErrorCode.INVALID_ARGUMENT && "recordId".equals(e.field())) {
+                String detail = Refusal.parse(e.getMessage()).map(Refusal.Parsed::detail).orElse(e.getMessage());
+                throw new UserError(ExitCode.USAGE, "trace up " + id + ": " + detail
+                        + "; trace one of its allocations (fundtrail list allocations --org " + id + ")");
+            }
+            throw e;
+        }
     }
 
     /** @return why there is no trace: no such record (exit 4), or a record a trace cannot start from (exit 2) */

@@ -215,6 +215,10 @@ class CommandsTest {
             {"list", "allocations", "--limit", "0"},
             {"list", "allocations", "--cursor", "garbage"},
             {"list", "balances"},
+            {"list", "expenditures", "--currency", "JPY"},
+            {"list", "expenditures", "--min-amount", "1.5", "--currency", "JPY"},
+            {"list", "expenditures", "--min-amount", "1", "--currency", "XYZ"},
+            {"list", "expenditures", "--min-amount", "5", "--max-amount", "1"},
             {"list", "nothing"},
             {"export", "allocations", "--cofog", "XX"},
             {"export", "trace"},
@@ -243,6 +247,10 @@ class CommandsTest {
             }
         }
         assertThat(wrong).isEmpty();
+        Cli.Run organisation = cli.run("trace", "up", "MOF", "--from-ledger");
+        assertThat(organisation.exit()).as("the ledger's answer is the read model's: %s", organisation)
+                .isEqualTo(ExitCode.USAGE).isEqualTo(cli.run("trace", "up", "MOF").exit());
+        assertThat(organisation.err()).contains("'MOF' is an organization", "list allocations --org MOF");
         Cli.Run untrusted = cli.run("verify", "--trusted-hash", "0".repeat(64));
         assertThat(untrusted.exit()).as("a trusted hash given with --from 0 is checked, not ignored: %s", untrusted)
                 .isEqualTo(ExitCode.MISMATCH);
@@ -378,6 +386,10 @@ class CommandsTest {
         assertThat(all.out()).contains("\"T-1\"").contains("\"T-2\"").doesNotContain("\"next\"");
         assertThat(ok("list", "expenditures", "--min-amount", "1000", "--json").out()).contains("\"E-1\"")
                 .doesNotContain("\"E-2\"");
+        assertThat(ok("list", "expenditures", "--min-amount", "1", "--currency", "JPY", "--json").out())
+                .as("amounts compare within their currency: the ledger is in euro").doesNotContain("\"E-1\"");
+        assertThat(ok("list", "expenditures", "--min-amount", "0", "--json").out()).contains("\"E-1\"")
+                .contains("\"E-2\"");
         assertThat(cli.run("list", "budgets").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(cli.run("list", "allocations", "--limit", "0").exit()).isEqualTo(ExitCode.USAGE);
         Cli.Run inapplicable = cli.run("list", "allocations", "--tier", "AGENCY");

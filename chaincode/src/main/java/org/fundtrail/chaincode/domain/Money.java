@@ -21,7 +21,13 @@ public record Money(String currency, long minorUnits) {
     /** The digits of {@link #MAX_MAJOR_UNITS}: a whole part with more is too large, whatever its value. */
     private static final int MAX_MAJOR_DIGITS = 16;
 
-    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
+    /**
+     * The syntax of an amount as text: digits without a leading zero, an optional point and decimals.
+     * The currency decides how many decimals are allowed ({@link #parse}).
+     */
+    public static final Pattern SYNTAX = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
+    /** The longest amount text that can be within {@link #MAX_MAJOR_UNITS}: 16 digits, a point and 3 decimals. */
+    public static final int MAX_TEXT_LENGTH = 20;
     private static final long[] POWERS = {1L, 10L, 100L, 1000L};
 
     /**
@@ -36,8 +42,27 @@ public record Money(String currency, long minorUnits) {
      *     too precise or too large
      */
     public static Money parse(String field, String text, String currency) {
+        return parse(field, text, currency, false);
+    }
+
+    /**
+     * Parses a bound a reader gives to compare amounts with (a search's smallest or largest amount):
+     * the rules of {@link #parse}, but zero is allowed.
+     *
+     * @param field the field name used in a refusal
+     * @param text the amount as text
+     * @param currency its ISO 4217 code
+     * @return the amount
+     * @throws Refusal INVALID_ARGUMENT naming {@code field} when the amount is malformed, too precise or
+     *     too large, or the currency unknown
+     */
+    public static Money parseLimit(String field, String text, String currency) {
+        return parse(field, text, currency, true);
+    }
+
+    private static Money parse(String field, String text, String currency, boolean zeroAllowed) {
         int digits = Currencies.minorDigits("currency", currency);
-        if (text == null || !DECIMAL.matcher(text).matches()) {
+        if (text == null || !SYNTAX.matcher(text).matches()) {
             throw Refusal.of(ErrorCode.INVALID_ARGUMENT, field, "'" + Texts.preview(text)
                     + "' is not a positive decimal amount (digits with an optional point, e.g. \"1250.00\")");
         }
@@ -62,7 +87,7 @@ public record Money(String currency, long minorUnits) {
             padded.append('0');
         }
         long minor = major * POWERS[digits] + (digits == 0 ? 0 : Long.parseLong(padded.toString()));
-        if (minor == 0) {
+        if (minor == 0 && !zeroAllowed) {
             throw Refusal.of(ErrorCode.INVALID_ARGUMENT, field, "'" + text + "' is zero; amounts must be positive");
         }
         return new Money(currency, minor);

@@ -67,4 +67,18 @@ class MoneyTest {
     void knows_the_minor_digits_of_iso_4217_currencies(String code, int digits) {
         assertThat(Currencies.minorDigits("currency", code)).isEqualTo(digits);
     }
+
+    @ParameterizedTest(name = "a search bound of \"{0}\" is refused as a submitted amount is")
+    @ValueSource(strings = {"", "-1", "1e3", "01", "1.001", "1000000000000000.01", "99999999999999999999"})
+    void a_search_bound_follows_the_same_rule_as_an_amount(String text) {
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> Money.parseLimit("minAmount", text, "EUR"));
+        assertThat(refusal).isNotNull();
+        assertThat(refusal.getMessage()).startsWith("minAmount: ");
+    }
+
+    @ParameterizedTest(name = "{0} {1} as a search bound = {2} minor units")
+    @CsvSource({"0, EUR, 0", "0.00, EUR, 0", "1, JPY, 1", "1, EUR, 100", "1.5, KWD, 1500", "7.25, EUR, 725"})
+    void a_search_bound_may_be_zero_and_uses_the_currency_s_digits(String text, String currency, long minor) {
+        assertThat(Money.parseLimit("minAmount", text, currency)).isEqualTo(new Money(currency, minor));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.RecordType;
 
 /**
@@ -69,15 +70,18 @@ final class ListQuery {
             args.add(f.cofog() + ".");
             args.add(f.cofog() + "/");
         }
-        if (f.minAmountMinor() != null || f.maxAmountMinor() != null) {
+        if (f.minAmount() != null || f.maxAmount() != null) {
             refuseFor(f, "amount", !MONEY.contains(type));
-            if (f.minAmountMinor() != null) {
+            Money any = f.minAmount() != null ? f.minAmount() : f.maxAmount();
+            where.add("t.currency = ?");
+            args.add(any.currency());
+            if (f.minAmount() != null) {
                 where.add("t.amount_minor >= ?");
-                args.add(f.minAmountMinor());
+                args.add(f.minAmount().minorUnits());
             }
-            if (f.maxAmountMinor() != null) {
+            if (f.maxAmount() != null) {
                 where.add("t.amount_minor <= ?");
-                args.add(f.maxAmountMinor());
+                args.add(f.maxAmount().minorUnits());
             }
         }
         if (f.fromDate() != null || f.toDate() != null) {

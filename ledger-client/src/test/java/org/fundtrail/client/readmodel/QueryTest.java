@@ -77,11 +77,16 @@ class QueryTest {
         assertThat(all(RecordType.ALLOCATION, Filter.all().cofog("07.3").fiscalYear(2026), 100)).isEqualTo(cofog);
         assertThat(all(RecordType.ALLOCATION, Filter.all().fiscalYear(2025), 100)).isEmpty();
 
-        List<RecordRow> big = all(RecordType.EXPENDITURE, Filter.all().minAmount(400_00).maxAmount(450_00), 100);
+        List<RecordRow> big = all(RecordType.EXPENDITURE, Filter.all().minAmount(new Money("EUR", 400_00)).maxAmount(new Money("EUR", 450_00)), 100);
         assertThat(big).isNotEmpty().allSatisfy(row -> {
             Expenditure e = (Expenditure) row.record();
             assertThat(Money.ofStored(e.amount(), e.currency()).minorUnits()).isBetween(400_00L, 450_00L);
         });
+
+        assertThat(all(RecordType.EXPENDITURE, Filter.all().minAmount(new Money("JPY", 1)), 100))
+                .as("amounts compare within one currency; the budget is in euro").isEmpty();
+        assertThat(all(RecordType.EXPENDITURE, Filter.all().minAmount(new Money("EUR", 0)), 1000))
+                .hasSize(all(RecordType.EXPENDITURE, Filter.all(), 1000).size());
 
         List<RecordRow> march = all(RecordType.EXPENDITURE, Filter.all().dates(LocalDate.parse("2026-03-01"),
                 LocalDate.parse("2026-03-31")), 100);
