@@ -13,19 +13,17 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Values are checked when the enclosing {@link NetworkDefinition} is built: the id is a valid
- * record id ({@link org.fundtrail.chaincode.domain.Ids}) and is unique in the network, the tier is one of {@link #TIERS},
- * the parent exists and sits one tier up.
+ * record id ({@link org.fundtrail.chaincode.domain.Ids}) and is unique in the network, the tier is a
+ * {@link org.fundtrail.chaincode.domain.Tier}, the parent exists and is one the chaincode accepts
+ * ({@link org.fundtrail.chaincode.domain.Tier#acceptsParent}).
  *
  * @param id the Fundtrail organisation id, e.g. {@code HEALTH}
  * @param name the display name, e.g. {@code Ministry of Health}
  * @param tier {@code MINISTRY}, {@code DEPARTMENT}, {@code AGENCY} or {@code AUDITOR}
- * @param parentId the parent organisation's id; {@code null} for a ministry or an auditor
+ * @param parentId the parent organisation's id; {@code null} for a ministry (and may be for an auditor)
  * @param orgIdentifier the external (IATI-style) organisation identifier, or {@code null}
  */
 public record FundtrailOrgDefinition(String id, String name, String tier, String parentId, String orgIdentifier) {
-
-    /** The tiers, in the order money flows (the auditor last, outside the flow). */
-    public static final java.util.List<String> TIERS = java.util.List.of("MINISTRY", "DEPARTMENT", "AGENCY", "AUDITOR");
 
     /**
      * Checks the required components are present.

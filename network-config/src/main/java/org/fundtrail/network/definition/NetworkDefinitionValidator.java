@@ -1,13 +1,17 @@
 package org.fundtrail.network.definition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.fundtrail.chaincode.domain.Ids;
+import org.fundtrail.chaincode.domain.Tier;
 
 /** The rules of a network definition as a whole; every problem is reported with its path. */
 final class NetworkDefinitionValidator {
@@ -72,8 +76,8 @@ final class NetworkDefinitionValidator {
                     check(p, fundtrailOrgs.putIfAbsent(h.id(), h) == null, hp + ".id", "duplicate '" + h.id() + "'");
                 }
                 check(p, !h.name().isBlank(), hp + ".name", "must not be blank");
-                check(p, FundtrailOrgDefinition.TIERS.contains(h.tier()), hp + ".tier",
-                        "'" + h.tier() + "' is not one of " + FundtrailOrgDefinition.TIERS);
+                check(p, tierOf(h).isPresent(), hp + ".tier",
+                        "'" + h.tier() + "' is not one of " + Arrays.toString(Tier.values()));
                 check(p, h.orgIdentifier() == null || !h.orgIdentifier().isBlank(), hp + ".orgIdentifier",
                         "must not be blank (leave it out instead)");
             }
@@ -103,28 +107,38 @@ final class NetworkDefinitionValidator {
         return p;
     }
 
+    /** The chaincode's own rule ({@link Tier#acceptsParent}) decides which parent a tier may have. */
     private static void checkParent(List<String> p, String path, FundtrailOrgDefinition h,
             Map<String, FundtrailOrgDefinition> all) {
-        String expectedParentTier = switch (h.tier()) {
-            case "DEPARTMENT" -> "MINISTRY";
-            case "AGENCY" -> "DEPARTMENT";
-            default -> null;
-        };
-        if (!FundtrailOrgDefinition.TIERS.contains(h.tier())) {
+        Optional<Tier> tier = tierOf(h);
+        if (tier.isEmpty()) {
             return; // reported on the tier
         }
-        if (expectedParentTier == null) {
-            check(p, h.parentId() == null, path, "a " + h.tier() + " has no parent");
+        List<Tier> parents = Arrays.stream(Tier.values()).filter(t -> tier.get().acceptsParent(t)).toList();
+        String expected = parents.stream().map(Tier::name).collect(Collectors.joining(" or "))
+                + (tier.get().acceptsParent(null) ? " (or none)" : "");
+        if (h.parentId() == null) {
+            check(p, tier.get().acceptsParent(null), path, "missing: " + article(h.tier()) + " needs a " + expected
+                    + " parent");
             return;
         }
-        if (!check(p, h.parentId() != null, path, "missing: a " + h.tier() + " needs a " + expectedParentTier + " parent")) {
+        if (!check(p, !parents.isEmpty(), path, article(h.tier()) + " has no parent")) {
             return;
         }
         FundtrailOrgDefinition parent = all.get(h.parentId());
         if (check(p, parent != null, path, "unknown organisation '" + h.parentId() + "'")) {
-            check(p, parent.tier().equals(expectedParentTier), path, "the parent of a " + h.tier() + " must be a "
-                    + expectedParentTier + ", '" + parent.id() + "' is a " + parent.tier());
+            Optional<Tier> parentTier = tierOf(parent);
+            check(p, parentTier.isEmpty() || tier.get().acceptsParent(parentTier.get()), path, "the parent of "
+                    + article(h.tier()) + " must be a " + expected + ", '" + parent.id() + "' is " + article(parent.tier()));
         }
+    }
+
+    private static Optional<Tier> tierOf(FundtrailOrgDefinition h) {
+        return Arrays.stream(Tier.values()).filter(t -> t.name().equals(h.tier())).findFirst();
+    }
+
+    private static String article(String word) {
+        return ("AEIOU".indexOf(word.isEmpty() ? 'x' : word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     private static void checkUsers(List<String> p, String path, OrgDefinition org) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fundtrail.chaincode.domain.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,9 +103,43 @@ class NetworkDefinitionTest {
     @Test
     void parent_must_sit_one_tier_up() throws IOException {
         assertProblems(edit("parentId: INFRA, orgIdentifier: XM-FT-INFRA-ROADS", "parentId: MOF, orgIdentifier: XM-FT-INFRA-ROADS"),
-                "organizations[3].hosts[1].parentId: the parent of a AGENCY must be a DEPARTMENT, 'MOF' is a MINISTRY");
-        assertProblems(edit("tier: AUDITOR,", "tier: AUDITOR, parentId: MOF,"),
-                "organizations[4].hosts[0].parentId: a AUDITOR has no parent");
+                "organizations[3].hosts[1].parentId: the parent of an AGENCY must be a DEPARTMENT, 'MOF' is a MINISTRY");
+        assertProblems(edit("tier: AUDITOR,", "tier: AUDITOR, parentId: HEALTH,"),
+                "organizations[4].hosts[0].parentId: the parent of an AUDITOR must be a MINISTRY (or none), "
+                        + "'HEALTH' is a DEPARTMENT");
+        assertProblems(edit("tier: AUDITOR,", "tier: MINISTRY, parentId: MOF,"),
+                "organizations[4].hosts[0].parentId: a MINISTRY has no parent");
+    }
+
+    /** The network definition and the chaincode answer alike for every tier and parent (they once had two rules). */
+    @Test
+    void the_parent_rule_is_the_chaincode_s() throws IOException {
+        String audit = "{ id: AUDIT, name: National Audit Office, tier: AUDITOR, orgIdentifier: XM-FT-AUDIT }";
+        java.util.Map<String, Tier> parents = new java.util.LinkedHashMap<>();
+        parents.put(null, null);
+        parents.put("MOF", Tier.MINISTRY);
+        parents.put("HEALTH", Tier.DEPARTMENT);
+        parents.put("HEALTH-HOSP", Tier.AGENCY);
+        for (Tier child : Tier.values()) {
+            for (java.util.Map.Entry<String, Tier> parent : parents.entrySet()) {
+                String yaml = edit(audit, "{ id: AUDIT, name: National Audit Office, tier: " + child
+                        + (parent.getKey() == null ? "" : ", parentId: " + parent.getKey())
+                        + ", orgIdentifier: XM-FT-AUDIT }");
+                List<String> problems = problems(yaml).stream()
+                        .filter(p -> p.startsWith("organizations[4].hosts[0].parentId")).toList();
+                assertThat(problems.isEmpty()).as("%s under %s: %s", child, parent.getValue(), problems)
+                        .isEqualTo(child.acceptsParent(parent.getValue()));
+            }
+        }
+    }
+
+    private List<String> problems(String yaml) throws IOException {
+        try {
+            NetworkDefinition.load(write(yaml));
+            return List.of();
+        } catch (NetworkDefinitionException e) {
+            return e.problems();
+        }
     }
 
     @Test
