@@ -167,6 +167,27 @@ final class BlockVerifierImpl implements BlockVerifier {
         }
     }
 
+    /** The outcome of checking a block's orderer signatures: their signers, or why they fail. */
+    private sealed interface OrdererCheck permits Signed, Refused {
+        /**
+         * @return the identities that signed, each signature verified (validity in time still to check)
+         * @throws VerificationException why the signatures fail
+         */
+        List<Identities.Accepted> signers() throws VerificationException;
+    }
+
+    /** @param signers the identities that signed, in signature order */
+    private record Signed(List<Identities.Accepted> signers) implements OrdererCheck {
+    }
+
+    /** @param failure why the orderer signatures fail */
+    private record Refused(VerificationException failure) implements OrdererCheck {
+        @Override
+        public List<Identities.Accepted> signers() throws VerificationException {
+            throw failure;
+        }
+    }
+
     /** The work started for one block: the per-transaction checks and the block-level ones, maybe still running. */
     private static final class Checks {
         final Block block;
@@ -174,8 +195,7 @@ final class BlockVerifierImpl implements BlockVerifier {
         final boolean config;
         final List<ForkJoinTask<?>> tasks = new ArrayList<>();
         final TxResult[] results;
-        /** The orderer signatures' signers, or why they fail. */
-        Object orderer;
+        OrdererCheck orderer;
         DataHashException dataHash;
 
         Checks(Block block, boolean config) {
@@ -219,9 +239,9 @@ final class BlockVerifierImpl implements BlockVerifier {
         });
         work.add(() -> {
             try {
-                c.orderer = ordererSignatures(next, false);
+                c.orderer = new Signed(ordererSignatures(next, false));
             } catch (VerificationException e) {
-                c.orderer = e;
+                c.orderer = new Refused(e);
             }
         });
         for (int i = 0; i < count; i++) {
@@ -265,11 +285,7 @@ final class BlockVerifierImpl implements BlockVerifier {
         }
         int count = c.count;
         byte[] filter = checkFilter(next);
-        if (c.orderer instanceof VerificationException e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        List<Identities.Accepted> signers = (List<Identities.Accepted>) c.orderer;
+        List<Identities.Accepted> signers = c.orderer.signers();
         TxResult[] results = c.results;
         long signed = signers.size();
         Instant blockTime = null;

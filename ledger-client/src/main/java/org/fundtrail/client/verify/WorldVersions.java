@@ -19,8 +19,23 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * can be recomputed as Fabric's committer computes them. Values are not kept: only versions.
  */
 final class WorldVersions {
-    private static final long[] DELETED = new long[0];
-    private final Map<String, TreeMap<String, long[]>> committed = new HashMap<>();
+    /** The block and the transaction within it that last wrote a key. */
+    private record Version(long block, long tx) {
+    }
+
+    /** What a valid transaction of the block being verified did to a key. */
+    private sealed interface Write permits Written, Deleted {
+    }
+
+    /** The key was written (set to a non-empty value) at this version. */
+    private record Written(Version version) implements Write {
+    }
+
+    /** The key was deleted (a delete, or a write of an empty value, which Fabric treats as one). */
+    private record Deleted() implements Write {
+    }
+
+    private final Map<String, TreeMap<String, Version>> committed = new HashMap<>();
     private final Set<String> txIds = new HashSet<>();
 
     /** @return the updates of a new block, applied to this state on {@link BlockUpdates#commit()} */
@@ -30,7 +45,7 @@ final class WorldVersions {
 
     /** The writes of the valid transactions of one block so far, visible to its later transactions. */
     final class BlockUpdates {
-        private final Map<String, TreeMap<String, long[]>> updates = new HashMap<>();
+        private final Map<String, TreeMap<String, Write>> updates = new HashMap<>();
         private final Set<String> blockTxIds = new HashSet<>();
 
         /** @return whether the id was seen before in the ledger or this block; records it */
@@ -57,46 +72,51 @@ final class WorldVersions {
 
         void apply(List<String> namespaces, List<KVRWSet> sets, long block, long tx) {
             for (int n = 0; n < sets.size(); n++) {
-                TreeMap<String, long[]> ns = updates.computeIfAbsent(namespaces.get(n), k -> new TreeMap<>());
+                TreeMap<String, Write> ns = updates.computeIfAbsent(namespaces.get(n), k -> new TreeMap<>());
                 for (KVWrite w : sets.get(n).getWritesList()) {
-                    ns.put(w.getKey(), w.getIsDelete() || w.getValue().isEmpty() ? DELETED : new long[] {block, tx});
+                    ns.put(w.getKey(), w.getIsDelete() || w.getValue().isEmpty() ? new Deleted()
+                            : new Written(new Version(block, tx)));
                 }
             }
         }
 
         void commit() {
             txIds.addAll(blockTxIds);
-            for (Map.Entry<String, TreeMap<String, long[]>> ns : updates.entrySet()) {
-                TreeMap<String, long[]> target = committed.computeIfAbsent(ns.getKey(), k -> new TreeMap<>());
-                for (Map.Entry<String, long[]> e : ns.getValue().entrySet()) {
-                    if (e.getValue() == DELETED) {
-                        target.remove(e.getKey());
+            for (Map.Entry<String, TreeMap<String, Write>> ns : updates.entrySet()) {
+                TreeMap<String, Version> target = committed.computeIfAbsent(ns.getKey(), k -> new TreeMap<>());
+                for (Map.Entry<String, Write> e : ns.getValue().entrySet()) {
+                    if (e.getValue() instanceof Written w) {
+                        target.put(e.getKey(), w.version());
                     } else {
-                        target.put(e.getKey(), e.getValue());
+                        target.remove(e.getKey());
                     }
                 }
             }
         }
 
-        private long[] current(String ns, String key) {
-            TreeMap<String, long[]> u = updates.get(ns);
-            long[] v = u == null ? null : u.get(key);
-            if (v != null) {
-                return v == DELETED ? null : v;
+        /** @return the key's version: this block's last write of it, else committed state; null when absent */
+        private Version current(String ns, String key) {
+            TreeMap<String, Write> u = updates.get(ns);
+            Write w = u == null ? null : u.get(key);
+            if (w instanceof Written written) {
+                return written.version();
             }
-            TreeMap<String, long[]> c = committed.get(ns);
+            if (w instanceof Deleted) {
+                return null;
+            }
+            TreeMap<String, Version> c = committed.get(ns);
             return c == null ? null : c.get(key);
         }
 
         /** Re-executes the range over committed state plus this block's earlier writes (Fabric's phantom check). */
         private boolean rangeUnchanged(String ns, RangeQueryInfo rq) {
-            TreeMap<String, long[]> now = new TreeMap<>();
+            TreeMap<String, Version> now = new TreeMap<>();
             now.putAll(range(committed.get(ns), rq.getStartKey(), rq.getEndKey()));
-            for (Map.Entry<String, long[]> e : range(updates.get(ns), rq.getStartKey(), rq.getEndKey()).entrySet()) {
-                if (e.getValue() == DELETED) {
-                    now.remove(e.getKey());
+            for (Map.Entry<String, Write> e : range(updates.get(ns), rq.getStartKey(), rq.getEndKey()).entrySet()) {
+                if (e.getValue() instanceof Written w) {
+                    now.put(e.getKey(), w.version());
                 } else {
-                    now.put(e.getKey(), e.getValue());
+                    now.remove(e.getKey());
                 }
             }
             var it = now.entrySet().iterator();
@@ -104,7 +124,7 @@ final class WorldVersions {
                 if (!it.hasNext()) {
                     return false;
                 }
-                Map.Entry<String, long[]> e = it.next();
+                Map.Entry<String, Version> e = it.next();
                 if (!e.getKey().equals(r.getKey()) || !sameVersion(r, e.getValue())) {
                     return false;
                 }
@@ -113,18 +133,18 @@ final class WorldVersions {
         }
     }
 
-    private static NavigableMap<String, long[]> range(TreeMap<String, long[]> map, String start, String end) {
+    private static <V> NavigableMap<String, V> range(TreeMap<String, V> map, String start, String end) {
         if (map == null || (!end.isEmpty() && start.compareTo(end) > 0)) {
             return new TreeMap<>();
         }
         return end.isEmpty() ? map.tailMap(start, true) : map.subMap(start, true, end, false);
     }
 
-    private static boolean sameVersion(KVRead read, long[] version) {
+    private static boolean sameVersion(KVRead read, Version version) {
         if (!read.hasVersion()) {
             return version == null;
         }
-        return version != null && version[0] == read.getVersion().getBlockNum()
-                && version[1] == read.getVersion().getTxNum();
+        return version != null && version.block() == read.getVersion().getBlockNum()
+                && version.tx() == read.getVersion().getTxNum();
     }
 }

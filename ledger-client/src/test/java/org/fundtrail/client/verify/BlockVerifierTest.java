@@ -413,6 +413,32 @@ class BlockVerifierTest {
         assertThat(e.getMessage()).contains("orderer signature 0");
     }
 
+    @Test
+    void block_without_an_orderer_signature_is_refused_with_one_thread_as_with_a_pool() throws Exception {
+        int n = blocks.size() - 1;
+        Metadata md = Metadata.parseFrom(blocks.get(n).getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+        Block unsigned = blocks.get(n).toBuilder().setMetadata(blocks.get(n).getMetadata().toBuilder().setMetadata(
+                BlockMetadataIndex.SIGNATURES_VALUE, md.toBuilder().clearSignatures().build().toByteString())).build();
+        List<Block> chain = replace(blocks, n, unsigned);
+
+        SignatureException pooled = caught(chain, SignatureException.class);
+        SignatureException alone;
+        try (BlockVerifier v = BlockVerifier.newInstance().genesis(chain.get(0)).endorsementPolicy(ledger.policy())
+                .threads(1).build()) {
+            alone = catchThrowableOfType(SignatureException.class,
+                    () -> v.verifyAll(chain.subList(1, chain.size()).iterator(), b -> { }));
+            assertThat(v.report().lastBlockNumber()).isEqualTo(n - 1);
+        }
+
+        for (SignatureException e : List.of(pooled, alone)) {
+            assertThat(e.blockNumber()).isEqualTo(n);
+            assertThat(e.txIndex()).isEqualTo(-1);
+            assertThat(e.getMessage()).contains("the block carries no orderer signature");
+            assertThat(e.expected()).isEqualTo("a signature of [OrdererMSP]");
+            assertThat(e.found()).isEqualTo("none");
+        }
+    }
+
     /** Re-signs a block's metadata: the signature header names {@code claimed}, {@code signer} signs. */
     private static Block resign(Block b, SigningIdentity claimed, SigningIdentity signer) throws Exception {
         Metadata md = Metadata.parseFrom(b.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));

@@ -5,14 +5,11 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +27,11 @@ import org.fundtrail.network.node.store.LedgerStore;
 import org.fundtrail.network.node.store.StateWrite;
 import org.fundtrail.network.node.store.TxLocation;
 import org.fundtrail.network.node.store.Version;
-import org.fundtrail.network.node.store.VersionedValue;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRead;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.RangeQueryInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
@@ -57,7 +51,6 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  */
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Committer.class.getName());
-    private static final long ABSENT = -1;
 
     private final TransactionChecker checker;
     private final LedgerStore store;
@@ -234,7 +227,7 @@ public final class Committer implements AutoCloseable {
 
     private void commitBlock(List<PendingTransaction> batch) throws IOException {
         long number = store.height();
-        Map<String, Long[]> updates = new HashMap<>(); // "ns\0key" -> {block, tx} or {ABSENT}
+        BlockWrites blockWrites = new BlockWrites(store);
         Set<String> blockTxIds = new HashSet<>();
         List<ByteString> envelopes = new ArrayList<>(batch.size());
         List<String> txIds = new ArrayList<>(batch.size());
@@ -258,16 +251,21 @@ public final class Committer implements AutoCloseable {
                 }
             }
             if (code == TxValidationCode.VALID) {
-                code = mvcc(tx.rwsets(), sets, updates);
+                code = blockWrites.validate(tx.rwsets(), sets);
             }
             if (code == TxValidationCode.VALID) {
                 for (int n = 0; n < sets.size(); n++) {
                     String ns = tx.rwsets().get(n).getNamespace();
                     for (KVWrite w : sets.get(n).getWritesList()) {
                         boolean delete = w.getIsDelete() || w.getValue().isEmpty();
-                        updates.put(ns + '\0' + w.getKey(), delete ? new Long[] {ABSENT} : new Long[] {number, (long) i});
+                        Version version = new Version(number, i);
+                        if (delete) {
+                            blockWrites.deleted(ns, w.getKey());
+                        } else {
+                            blockWrites.written(ns, w.getKey(), version);
+                        }
                         writes.add(new StateWrite(ns, w.getKey(), delete ? null : w.getValue().toByteArray(),
-                                new Version(number, i), tx.txId(), tx.timestamp()));
+                                version, tx.txId(), tx.timestamp()));
                     }
                 }
             }
@@ -304,77 +302,6 @@ public final class Committer implements AutoCloseable {
 
     private void unpend(String txId) {
         pending.computeIfPresent(txId, (k, c) -> c.decrementAndGet() <= 0 ? null : c);
-    }
-
-    private TxValidationCode mvcc(List<NsReadWriteSet> namespaces, List<KVRWSet> sets, Map<String, Long[]> updates)
-            throws IOException {
-        for (int n = 0; n < sets.size(); n++) {
-            String ns = namespaces.get(n).getNamespace();
-            KVRWSet set = sets.get(n);
-            for (KVRead read : set.getReadsList()) {
-                long[] committed = currentVersion(ns, read.getKey(), updates);
-                if (!sameVersion(read, committed)) {
-                    return TxValidationCode.MVCC_READ_CONFLICT;
-                }
-            }
-            for (RangeQueryInfo rq : set.getRangeQueriesInfoList()) {
-                if (!rangeUnchanged(ns, rq, updates)) {
-                    return TxValidationCode.PHANTOM_READ_CONFLICT;
-                }
-            }
-        }
-        return TxValidationCode.VALID;
-    }
-
-    private long[] currentVersion(String ns, String key, Map<String, Long[]> updates) throws IOException {
-        Long[] u = updates.get(ns + '\0' + key);
-        if (u != null) {
-            return u[0] == ABSENT ? null : new long[] {u[0], u[1]};
-        }
-        Optional<VersionedValue> v = store.state(ns, key);
-        return v.map(x -> new long[] {x.version().blockNumber(), x.version().txNumber()}).orElse(null);
-    }
-
-    private static boolean sameVersion(KVRead read, long[] committed) {
-        if (!read.hasVersion()) {
-            return committed == null;
-        }
-        return committed != null && committed[0] == read.getVersion().getBlockNum()
-                && committed[1] == read.getVersion().getTxNum();
-    }
-
-    /** Re-executes a range query over committed state plus this block's earlier writes (Fabric's phantom check). */
-    private boolean rangeUnchanged(String ns, RangeQueryInfo rq, Map<String, Long[]> updates) throws IOException {
-        List<KVRead> raw = rq.getRawReads().getKvReadsList();
-        TreeMap<String, long[]> now = new TreeMap<>();
-        for (VersionedValue v : store.range(ns, rq.getStartKey(), rq.getEndKey(), raw.size() + 1 + updates.size())) {
-            now.put(v.key(), new long[] {v.version().blockNumber(), v.version().txNumber()});
-        }
-        String prefix = ns + '\0';
-        for (Map.Entry<String, Long[]> u : updates.entrySet()) {
-            if (!u.getKey().startsWith(prefix)) {
-                continue;
-            }
-            String key = u.getKey().substring(prefix.length());
-            if (key.compareTo(rq.getStartKey()) >= 0 && (rq.getEndKey().isEmpty() || key.compareTo(rq.getEndKey()) < 0)) {
-                if (u.getValue()[0] == ABSENT) {
-                    now.remove(key);
-                } else {
-                    now.put(key, new long[] {u.getValue()[0], u.getValue()[1]});
-                }
-            }
-        }
-        var it = now.entrySet().iterator();
-        for (KVRead r : raw) {
-            if (!it.hasNext()) {
-                return false;
-            }
-            Map.Entry<String, long[]> e = it.next();
-            if (!e.getKey().equals(r.getKey()) || !sameVersion(r, e.getValue())) {
-                return false;
-            }
-        }
-        return !rq.getItrExhausted() || !it.hasNext();
     }
 
     @Override
