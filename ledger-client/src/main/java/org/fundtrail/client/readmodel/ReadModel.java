@@ -1,5 +1,6 @@
 package org.fundtrail.client.readmodel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.fundtrail.chaincode.domain.RecordType;
@@ -165,6 +166,29 @@ public interface ReadModel extends AutoCloseable {
      * @throws ReadModelException when the database cannot be read
      */
     Optional<TraceUp> traceUp(String recordId) throws ReadModelException;
+
+    /**
+     * Totals the allocations per fiscal year and currency, and per department or COFOG division
+     * when asked ({@link SummaryGrouping} says what each total covers). Rows are in fiscal-year,
+     * group and currency order.
+     *
+     * @param by how to group
+     * @param fiscalYear only this year, or null for every year
+     * @param timeout how long each query may run (rounded down to whole seconds, at least one)
+     * @return the rows, empty when there is nothing to total
+     * @throws ReadModelException when the database cannot be read or a query runs out of time
+     */
+    List<SummaryRow> summary(SummaryGrouping by, Integer fiscalYear, Duration timeout) throws ReadModelException;
+
+    /**
+     * Counts the outcomes reported per fiscal year, and how many met a numeric target.
+     *
+     * @param fiscalYear only this year, or null for every year
+     * @param timeout how long the query may run (rounded down to whole seconds, at least one)
+     * @return one tally per fiscal year with outcomes, in year order
+     * @throws ReadModelException when the database cannot be read or the query runs out of time
+     */
+    List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException;
 
     /** Closes every connection. Idempotent. */
     @Override

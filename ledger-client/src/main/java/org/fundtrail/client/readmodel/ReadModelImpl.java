@@ -1,6 +1,7 @@
 package org.fundtrail.client.readmodel;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -125,7 +126,16 @@ final class ReadModelImpl implements ReadModel {
         }
     }
 
+    /** Opens the writer's connection (or, for a read-only model, a reader's). */
     Connection connect() throws SQLException {
+        return connect(readOnly);
+    }
+
+    /**
+     * @param reader whether the connection only queries: a reader of the pool refuses writes even
+     *     when the read model is writable ({@code PRAGMA query_only} on SQLite)
+     */
+    private Connection connect(boolean reader) throws SQLException {
         Connection c;
         if (readOnly && sqlite) {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
@@ -133,10 +143,16 @@ final class ReadModelImpl implements ReadModel {
             c = DriverManager.getConnection(url, config.toProperties());
         } else {
             c = DriverManager.getConnection(url);
-            c.setReadOnly(readOnly);
+            if (!sqlite) {
+                // sqlite-jdbc fixes the flag when it opens; query_only below does it for SQLite
+                c.setReadOnly(reader);
+            }
         }
         if (sqlite) {
             try (Statement st = c.createStatement()) {
+                if (reader) {
+                    st.execute("PRAGMA query_only=1");
+                }
                 st.execute("PRAGMA busy_timeout=30000");
                 // WAL + NORMAL: a commit survives a crash of the process; after a power loss the last
                 // commits may be lost, which only moves the checkpoint back (blocks are re-applied).
@@ -189,7 +205,7 @@ final class ReadModelImpl implements ReadModel {
         Connection c = idle.poll();
         try {
             if (c == null) {
-                c = connect();
+                c = connect(true);
             }
             T result = query.run(c);
             if (!c.getAutoCommit()) {
@@ -328,6 +344,26 @@ final class ReadModelImpl implements ReadModel {
     public Optional<TraceUp> traceUp(String recordId) throws ReadModelException {
         Objects.requireNonNull(recordId, "recordId");
         return read("the trace up from '" + recordId + "'", c -> SqlTrace.up(c, recordId));
+    }
+
+    @Override
+    public List<SummaryRow> summary(SummaryGrouping by, Integer fiscalYear, Duration timeout)
+            throws ReadModelException {
+        Objects.requireNonNull(by, "by");
+        int seconds = seconds(timeout);
+        return read("the summary by " + by, c -> SqlSummaries.totals(c, by, fiscalYear, seconds));
+    }
+
+    @Override
+    public List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException {
+        int seconds = seconds(timeout);
+        return read("the outcome tallies", c -> SqlSummaries.outcomes(c, fiscalYear, seconds));
+    }
+
+    /** @return a JDBC query timeout: whole seconds, at least one */
+    private static int seconds(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toSeconds()));
     }
 
     @Override
