@@ -1,8 +1,6 @@
 package org.fundtrail.client.readmodel;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +25,15 @@ final class ProjectorImpl implements Projector {
     /** The longest wait between retries after failures in a row. */
     static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
-    private final ReadModelImpl readModel;
+    private final ReadModel readModel;
     private final BlockSource source;
     private final String chaincode;
     private final int maxBlocksPerTx;
     private final int maxRecordsPerTx;
     private final Duration retryDelay;
-    private final ProjectionWriter.Hook hook;
     private final Object runLock = new Object();
 
-    private Connection writer;
-    private ProjectionWriter writes;
+    private final ProjectionStore store;
     private volatile boolean closed;
     private volatile Thread background;
     private volatile BlockSource.Stream current;
@@ -47,17 +43,16 @@ final class ProjectorImpl implements Projector {
     private byte[] lastHash;
 
     private ProjectorImpl(BuilderImpl b) throws ReadModelException {
-        if (!(b.readModel instanceof ReadModelImpl)) {
+        if (!(b.readModel instanceof ProjectionStore.Target target)) {
             throw new IllegalArgumentException("readModel: not opened by ReadModel.open");
         }
-        this.readModel = (ReadModelImpl) b.readModel;
+        this.readModel = b.readModel;
         this.source = b.source;
         this.chaincode = b.chaincode;
         this.maxBlocksPerTx = b.maxBlocksPerTx;
         this.maxRecordsPerTx = b.maxRecordsPerTx;
         this.retryDelay = b.retryDelay;
-        this.hook = b.hook;
-        this.writer = readModel.takeWriter();
+        this.store = target.projection(b.hook);
     }
 
     @Override
@@ -281,83 +276,15 @@ final class ProjectorImpl implements Projector {
     }
 
     private long writerCheckpoint() throws ReadModelException {
-        try {
-            long checkpoint = ReadModelImpl.checkpoint(writer());
-            lastHash = ReadModelImpl.checkpointHash(writer);
-            writer.rollback();
-            return checkpoint;
-        } catch (SQLException e) {
-            discardWriter();
-            if (DamagedReadModelException.isDamage(e)) {
-                throw new DamagedReadModelException(readModel.jdbcUrl(), "reading the checkpoint", e);
-            }
-            throw new ReadModelException("cannot read the checkpoint: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection writer() throws SQLException {
-        if (writer == null || writer.isClosed()) {
-            writer = readModel.connect();
-            writer.setAutoCommit(false);
-            writes = null;
-        }
-        if (writes == null) {
-            writes = new ProjectionWriter(writer, hook);
-        }
-        return writer;
-    }
-
-    private void discardWriter() {
-        if (writes != null) {
-            writes.close();
-            writes = null;
-        }
-        if (writer != null) {
-            try {
-                writer.rollback();
-                writer.close();
-            } catch (SQLException ignored) {
-                // the connection is being replaced
-            }
-            writer = null;
-        }
+        ProjectionStore.Checkpoint checkpoint = store.checkpoint();
+        lastHash = checkpoint.headerHash();
+        return checkpoint.blockNumber();
     }
 
     /** Applies a batch in one transaction; a block that cannot be projected is left out with all after it. */
     private void commit(List<DecodedBlock> batch) throws ReadModelException {
-        int done = 0;
-        try {
-            writer();
-            for (DecodedBlock block : batch) {
-                writes.apply(block);
-                done++;
-            }
-            writer.commit();
-            failure = null;
-        } catch (ProjectionException e) {
-            rollback();
-            if (done > 0) {
-                commit(batch.subList(0, done));
-            }
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            discardWriter();
-            if (DamagedReadModelException.isDamage(e)) {
-                throw new DamagedReadModelException(readModel.jdbcUrl(), "writing blocks " + batch.get(0).number()
-                        + " to " + batch.get(batch.size() - 1).number(), e);
-            }
-            throw new ReadModelException("cannot write blocks " + batch.get(0).number() + " to "
-                    + batch.get(batch.size() - 1).number() + " (rolled back): " + e.getMessage(), e);
-        }
-    }
-
-    private void rollback() throws ReadModelException {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            discardWriter();
-            throw new ReadModelException("cannot roll back: " + e.getMessage(), e);
-        }
+        store.apply(batch);
+        failure = null;
     }
 
     @Override
@@ -382,13 +309,7 @@ final class ProjectorImpl implements Projector {
             }
         }
         synchronized (runLock) {
-            if (writes != null) {
-                writes.close();
-                writes = null;
-            }
-            Connection c = writer;
-            writer = null;
-            readModel.releaseWriter(c);
+            store.close();
         }
     }
 

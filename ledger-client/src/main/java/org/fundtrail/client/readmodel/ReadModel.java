@@ -64,9 +64,6 @@ public interface ReadModel extends AutoCloseable {
      */
     Optional<byte[]> block(long number) throws ReadModelException;
 
-    /** @return the JDBC URL this read model was opened with */
-    String jdbcUrl();
-
     /**
      * @return the number of the last block fully applied, or -1 when none is
      * @throws ReadModelException when the database cannot be read

@@ -22,8 +22,11 @@ import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 
-/** The JDBC read model: a pool of reader connections and one writer handed to a projector. */
-final class ReadModelImpl implements ReadModel {
+/**
+ * The JDBC read model: a pool of query-only reader connections, and one writer handed to a projector
+ * as a {@link SqlProjection}.
+ */
+final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
     private static final int POOL = 4;
     /** Flyway logs every migration step at INFO; unless the application configured it, keep it to warnings. */
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
@@ -127,7 +130,7 @@ final class ReadModelImpl implements ReadModel {
     }
 
     /** Opens the writer's connection (or, for a read-only model, a reader's). */
-    Connection connect() throws SQLException {
+    private Connection connect() throws SQLException {
         return connect(readOnly);
     }
 
@@ -164,8 +167,10 @@ final class ReadModelImpl implements ReadModel {
         return c;
     }
 
-    /** Hands the single writer connection to a projector. */
-    Connection takeWriter() throws ReadModelException {
+    /** Hands the single writer to a projector, until it closes the store. */
+    @Override
+    public ProjectionStore projection(ProjectionWriter.Hook hook) throws ReadModelException {
+        Objects.requireNonNull(hook, "hook");
         requireOpen();
         if (readOnly) {
             throw new IllegalStateException("this read model was opened read-only");
@@ -174,19 +179,11 @@ final class ReadModelImpl implements ReadModel {
             throw new IllegalStateException("this read model already has a projector");
         }
         try {
-            Connection c = connect();
-            c.setAutoCommit(false);
-            return c;
-        } catch (SQLException e) {
+            return new SqlProjection(url, this::connect, hook, () -> writerTaken.set(false));
+        } catch (ReadModelException | RuntimeException e) {
             writerTaken.set(false);
-            throw new ReadModelException("cannot open the writer connection: " + e.getMessage(), e);
+            throw e;
         }
-    }
-
-    /** Gives the writer back (the projector closed). */
-    void releaseWriter(Connection c) {
-        quietClose(c);
-        writerTaken.set(false);
     }
 
     private void requireOpen() {
@@ -237,21 +234,8 @@ final class ReadModelImpl implements ReadModel {
     }
 
     @Override
-    public String jdbcUrl() {
-        return url;
-    }
-
-    @Override
     public long checkpoint() throws ReadModelException {
         return read("the checkpoint", ReadModelImpl::checkpoint);
-    }
-
-    /** @return the header hash stored with the checkpoint, or null (none yet, or projected before it was kept) */
-    static byte[] checkpointHash(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT header_hash FROM projector_checkpoint WHERE id = 1")) {
-            return rs.next() ? rs.getBytes(1) : null;
-        }
     }
 
     /** @return the failure to report for a database error: {@link DamagedReadModelException} when the file is damaged */
@@ -262,7 +246,7 @@ final class ReadModelImpl implements ReadModel {
         return new ReadModelException("cannot do " + what + " on the read model at " + url + ": " + e.getMessage(), e);
     }
 
-    static long checkpoint(Connection c) throws SQLException {
+    private static long checkpoint(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT block_number FROM projector_checkpoint WHERE id = 1")) {
             return rs.next() ? rs.getLong(1) : -1;
