@@ -20,7 +20,6 @@ import org.hyperledger.fabric.protos.common.Block;
  */
 final class ProjectorImpl implements Projector {
     private static final System.Logger LOG = System.getLogger(ProjectorImpl.class.getName());
-    private static final Object END = new Object();
     private static final int QUEUE = 256;
     /** The longest wait between retries after failures in a row. */
     static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
@@ -153,7 +152,7 @@ final class ProjectorImpl implements Projector {
         if (closed) {
             stream.close();
         }
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
         Thread reader = new Thread(() -> read(stream, next, previousHash, queue),
                 "fundtrail-projector-reader");
         reader.setDaemon(true);
@@ -161,29 +160,28 @@ final class ProjectorImpl implements Projector {
         long applied = 0;
         try {
             while (applied < maxBlocks) {
-                Object item = take(queue);
-                if (item == END) {
+                Item item = take(queue);
+                if (!(item instanceof Item.Decoded first)) {
+                    end(item);
                     break;
                 }
-                rethrow(item);
                 List<DecodedBlock> batch = new ArrayList<>();
-                DecodedBlock first = (DecodedBlock) item;
-                batch.add(first);
-                int records = first.recordCount();
-                Object stop = null;
+                batch.add(first.block());
+                int records = first.block().recordCount();
+                Item stop = null;
                 while (batch.size() < maxBlocksPerTx && applied + batch.size() < maxBlocks
                         && records < maxRecordsPerTx) {
-                    Object more = queue.peek();
-                    if (more instanceof DecodedBlock block && records + block.recordCount() > maxRecordsPerTx) {
+                    Item more = queue.peek();
+                    if (more instanceof Item.Decoded d && records + d.block().recordCount() > maxRecordsPerTx) {
                         break;
                     }
                     more = queue.poll();
                     if (more == null) {
                         break;
                     }
-                    if (more instanceof DecodedBlock block) {
-                        batch.add(block);
-                        records += block.recordCount();
+                    if (more instanceof Item.Decoded d) {
+                        batch.add(d.block());
+                        records += d.block().recordCount();
                     } else {
                         stop = more;
                         break;
@@ -191,11 +189,9 @@ final class ProjectorImpl implements Projector {
                 }
                 commit(batch);
                 applied += batch.size();
-                if (stop == END) {
-                    break;
-                }
                 if (stop != null) {
-                    rethrow(stop);
+                    end(stop);
+                    break;
                 }
             }
         } finally {
@@ -211,7 +207,29 @@ final class ProjectorImpl implements Projector {
         return applied;
     }
 
-    private static Object take(BlockingQueue<Object> queue) throws IOException {
+    /**
+     * What the reader thread hands the writing thread, in stream order: decoded blocks, then one
+     * item saying why no more come.
+     */
+    private sealed interface Item permits Item.Decoded, Item.End, Item.Refused, Item.SourceFailed {
+        /** The next block, decoded and checked to chain to the one before. */
+        record Decoded(DecodedBlock block) implements Item {
+        }
+
+        /** The stream ended (or the projector is closing). */
+        record End() implements Item {
+        }
+
+        /** The next block cannot be projected: out of order, a fork, or undecodable. */
+        record Refused(ProjectionException cause) implements Item {
+        }
+
+        /** The source failed while streaming. */
+        record SourceFailed(IOException cause) implements Item {
+        }
+    }
+
+    private static Item take(BlockingQueue<Item> queue) throws IOException {
         try {
             return queue.take();
         } catch (InterruptedException e) {
@@ -220,21 +238,25 @@ final class ProjectorImpl implements Projector {
         }
     }
 
-    private static void rethrow(Object item) throws ReadModelException, IOException {
-        if (item instanceof ReadModelException e) {
-            throw e;
+    /** Handles the item that ends a stream: returns at its end, throws why it stopped otherwise. */
+    private static void end(Item item) throws ReadModelException, IOException {
+        if (item instanceof Item.Refused refused) {
+            throw refused.cause();
         }
-        if (item instanceof IOException e) {
-            throw e;
+        if (item instanceof Item.SourceFailed failed) {
+            throw failed.cause();
+        }
+        if (!(item instanceof Item.End)) {
+            throw new IllegalStateException("a block where the stream's end was expected: " + item);
         }
     }
 
-    /** The reader thread: pulls, checks order, decodes, queues; ends with END or a failure. */
-    private void read(BlockSource.Stream stream, long first, byte[] previousHash, BlockingQueue<Object> queue) {
+    /** The reader thread: pulls, checks order, decodes, queues; ends with {@link Item.End} or a failure. */
+    private void read(BlockSource.Stream stream, long first, byte[] previousHash, BlockingQueue<Item> queue) {
         BlockDecoder decoder = new BlockDecoder(chaincode);
         long expected = first;
         byte[] previous = previousHash;
-        Object last = END;
+        Item last = new Item.End();
         try {
             while (!closed && !Thread.currentThread().isInterrupted() && stream.hasNext()) {
                 Block block = stream.next();
@@ -243,30 +265,30 @@ final class ProjectorImpl implements Projector {
                     continue;
                 }
                 if (number > expected) {
-                    last = new ProjectionException(number, null, "expected block " + expected
-                            + " next, the source delivered block " + number, null);
+                    last = new Item.Refused(new ProjectionException(number, null, "expected block " + expected
+                            + " next, the source delivered block " + number, null));
                     break;
                 }
                 DecodedBlock decoded = decoder.decode(block);
                 if (previous != null && !java.util.Arrays.equals(previous, decoded.previousHash())) {
-                    last = new ProjectionException(number, null, "fork: its previous_hash "
+                    last = new Item.Refused(new ProjectionException(number, null, "fork: its previous_hash "
                             + HexFormat.of().formatHex(decoded.previousHash()) + " is not the header hash "
                             + HexFormat.of().formatHex(previous) + " of block " + (number - 1) + " as projected: the "
                             + "ledger is not the one the read model was built from (it lost or rewrote blocks); "
-                            + "projection stopped", null);
+                            + "projection stopped", null));
                     break;
                 }
                 previous = decoded.headerHash();
-                queue.put(decoded);
+                queue.put(new Item.Decoded(decoded));
                 expected++;
             }
         } catch (ProjectionException e) {
-            last = e;
+            last = new Item.Refused(e);
         } catch (InterruptedException e) {
             return;
         } catch (RuntimeException e) {
-            last = closed ? END : new IOException("the block source failed at block " + expected + ": "
-                    + e.getMessage(), e);
+            last = closed ? new Item.End() : new Item.SourceFailed(new IOException("the block source failed at "
+                    + "block " + expected + ": " + e.getMessage(), e));
         }
         try {
             queue.put(last);
