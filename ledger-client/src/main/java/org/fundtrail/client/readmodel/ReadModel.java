@@ -12,14 +12,18 @@ import org.fundtrail.chaincode.ledger.TraceUp;
  * committed blocks, queried without touching the ledger. Records come back as the chaincode's own
  * record values, each with its {@link LedgerRef}; traces come back as the chaincode's own
  * {@link TraceDown} and {@link TraceUp}, so a trace from the read model and one evaluated on the
- * ledger compare with {@code equals}.
+ * ledger compare with {@code equals}; the summary comes back as {@link SummaryRow}s and
+ * {@link OutcomeTally}s in minor units. A projector writes to it through its projection side, which
+ * is not part of this interface.
  *
- * <p>Thread-safe: queries may run concurrently (each borrows a connection from a small pool).
+ * <p>Thread-safe: queries may run concurrently (each borrows a query-only connection from a small
+ * pool).
  *
  * <pre>{@code
  * try (ReadModel readModel = ReadModel.open("jdbc:sqlite:/var/lib/fundtrail/readmodel.db")) {
  *     Page<RecordRow> page = readModel.list(RecordType.ALLOCATION, Filter.all().fiscalYear(2026), null, 100);
  *     TraceUp path = readModel.traceUp("EXP-17").orElseThrow();
+ *     List<SummaryRow> byDepartment = readModel.summary(SummaryGrouping.DEPARTMENT, 2026, Duration.ofSeconds(30));
  * }
  * }</pre>
  */
