@@ -14,9 +14,9 @@ import org.fundtrail.client.readmodel.BlockDecoder.DecodedBlock;
 import org.hyperledger.fabric.protos.common.Block;
 
 /**
- * The projector: a reader thread pulls blocks from the source and decodes them (protobuf, JSON,
- * certificates) while the writing thread applies them, batching whatever is already decoded into
- * one database transaction.
+ * The projector: a reader thread pulls blocks from the source, decodes them (protobuf, JSON,
+ * certificates) and checks that they chain, while the writing thread hands whatever is already
+ * decoded, in batches, to the read model's {@link ProjectionStore}, one database transaction each.
  */
 final class ProjectorImpl implements Projector {
     private static final System.Logger LOG = System.getLogger(ProjectorImpl.class.getName());
@@ -31,8 +31,9 @@ final class ProjectorImpl implements Projector {
     private final int maxRecordsPerTx;
     private final Duration retryDelay;
     private final Object runLock = new Object();
-
+    /** Where blocks are written: the read model's single writer, held until close. */
     private final ProjectionStore store;
+
     private volatile boolean closed;
     private volatile Thread background;
     private volatile BlockSource.Stream current;
