@@ -56,11 +56,9 @@ final class ApiServerImpl implements ApiServer {
         this.limiter = b.rateRequests > 0 ? new RateLimiter(b.rateRequests, b.ratePeriod) : null;
         this.cachedAnswers = new CachedAnswerHandler(ledger, cache, limiter, b.maxAge.toSeconds(),
                 b.accessLog);
-        SummaryRepository summaries = new SummaryRepository(b.readModel.jdbcUrl(),
-                (int) Math.max(1, b.timeout.toSeconds()));
         PageController pages = new PageController();
-        this.routes = Routes.table(new RecordController(ledger), new LedgerController(ledger, summaries, b.blocks, b.projectionHealth),
-                pages);
+        this.routes = Routes.table(new RecordController(ledger), new LedgerController(ledger, b.timeout, b.blocks,
+                b.projectionHealth), pages);
         this.openapi = OpenApi.document(routes, version());
         pages.openapiDocument(openapi);
         this.app = Javalin.create(cfg -> {

@@ -2,14 +2,19 @@ package org.fundtrail.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.fundtrail.chaincode.domain.CanonicalJson;
+import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.client.readmodel.LedgerTransaction;
+import org.fundtrail.client.readmodel.OutcomeTally;
+import org.fundtrail.client.readmodel.ReadModel;
 import org.fundtrail.client.readmodel.ReadModelException;
 import org.fundtrail.client.readmodel.RecordRow;
+import org.fundtrail.client.readmodel.SummaryGrouping;
+import org.fundtrail.client.readmodel.SummaryRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +23,7 @@ final class LedgerController {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerController.class);
 
     private final Ledger ledger;
-    private final SummaryRepository summaries;
+    private final Duration summaryTimeout;
     private final BlockStore blocks;
     private final java.util.function.Supplier<Optional<String>> projectionHealth;
     private volatile CachedSummary cached;
@@ -26,11 +31,11 @@ final class LedgerController {
     private record CachedSummary(long height, Integer fiscalYear, byte[] body) {
     }
 
-    LedgerController(Ledger ledger, SummaryRepository summaries, BlockStore blocks,
+    LedgerController(Ledger ledger, Duration summaryTimeout, BlockStore blocks,
                      java.util.function.Supplier<Optional<String>> projectionHealth) {
         this.projectionHealth = projectionHealth;
         this.ledger = ledger;
-        this.summaries = summaries;
+        this.summaryTimeout = summaryTimeout;
         this.blocks = blocks;
     }
 
@@ -79,19 +84,65 @@ final class LedgerController {
             long height = ledger.height();
             CachedSummary c = cached;
             if (c == null || c.height != height || !java.util.Objects.equals(c.fiscalYear, year)) {
-                ObjectNode body = ledger.query("the summary", () -> {
-                    try {
-                        return summaries.summary(year);
-                    } catch (SQLException e) {
-                        throw new ReadModelException("summary: " + e.getMessage(), e);
-                    }
-                });
+                ObjectNode body = ledger.query("the summary", () -> summaryView(ledger.readModel(), year));
                 body.put("ledgerHeight", height);
                 c = new CachedSummary(height, year, Json.bytes(body));
                 cached = c;
             }
             Responses.bytes(ctx, c.body);
         };
+    }
+
+    /**
+     * The body of /summary: per group and currency, {@code appropriated}, {@code transferred},
+     * {@code spent}, {@code returned}, {@code returnedIn}, {@code reversed} and {@code available}
+     * as decimals (see {@link SummaryGrouping} for what each covers) and the allocations counted;
+     * then the outcome tallies per fiscal year.
+     */
+    private ObjectNode summaryView(ReadModel readModel, Integer year) throws ReadModelException {
+        ObjectNode body = Json.object();
+        if (year != null) {
+            body.put("fiscalYear", year);
+        }
+        body.set("byFiscalYear", totalsView(readModel.summary(SummaryGrouping.FISCAL_YEAR, year, summaryTimeout),
+                null, null));
+        body.set("byDepartment", totalsView(readModel.summary(SummaryGrouping.DEPARTMENT, year, summaryTimeout),
+                "department", "name"));
+        body.set("byCofog", totalsView(readModel.summary(SummaryGrouping.COFOG, year, summaryTimeout), "cofog", null));
+        ArrayNode outcomes = body.putArray("outcomes");
+        for (OutcomeTally t : readModel.outcomeTallies(year, summaryTimeout)) {
+            ObjectNode o = outcomes.addObject();
+            o.put("fiscalYear", t.fiscalYear());
+            o.put("reported", t.reported());
+            o.put("numericTarget", t.numericTarget());
+            o.put("actualAtOrAboveTarget", t.actualAtOrAboveTarget());
+        }
+        return body;
+    }
+
+    private static ArrayNode totalsView(List<SummaryRow> rows, String groupField, String nameField) {
+        ArrayNode items = Json.NODES.arrayNode();
+        for (SummaryRow r : rows) {
+            ObjectNode row = items.addObject();
+            row.put("fiscalYear", r.fiscalYear());
+            if (groupField != null) {
+                row.put(groupField, r.group());
+            }
+            if (nameField != null) {
+                row.put(nameField, r.name());
+            }
+            String currency = r.currency();
+            row.put("currency", currency);
+            row.put("appropriated", Money.decimal(r.appropriated(), currency));
+            row.put("transferred", Money.decimal(r.transferred(), currency));
+            row.put("spent", Money.decimal(r.spent(), currency));
+            row.put("returned", Money.decimal(r.returned(), currency));
+            row.put("returnedIn", Money.decimal(r.returnedIn(), currency));
+            row.put("reversed", Money.decimal(r.reversed(), currency));
+            row.put("available", Money.decimal(r.available(), currency));
+            row.put("allocations", r.allocations());
+        }
+        return items;
     }
 
     /** GET /transactions/{txId}: the decoded transaction as the projector saw it. */

@@ -1,8 +1,6 @@
 package org.fundtrail.client.readmodel;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,28 +14,26 @@ import org.fundtrail.client.readmodel.BlockDecoder.DecodedBlock;
 import org.hyperledger.fabric.protos.common.Block;
 
 /**
- * The projector: a reader thread pulls blocks from the source and decodes them (protobuf, JSON,
- * certificates) while the writing thread applies them, batching whatever is already decoded into
- * one database transaction.
+ * The projector: a reader thread pulls blocks from the source, decodes them (protobuf, JSON,
+ * certificates) and checks that they chain, while the writing thread hands whatever is already
+ * decoded, in batches, to the read model's {@link ProjectionStore}, one database transaction each.
  */
 final class ProjectorImpl implements Projector {
     private static final System.Logger LOG = System.getLogger(ProjectorImpl.class.getName());
-    private static final Object END = new Object();
     private static final int QUEUE = 256;
     /** The longest wait between retries after failures in a row. */
     static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
-    private final ReadModelImpl readModel;
+    private final ReadModel readModel;
     private final BlockSource source;
     private final String chaincode;
     private final int maxBlocksPerTx;
     private final int maxRecordsPerTx;
     private final Duration retryDelay;
-    private final ProjectionWriter.Hook hook;
     private final Object runLock = new Object();
+    /** Where blocks are written: the read model's single writer, held until close. */
+    private final ProjectionStore store;
 
-    private Connection writer;
-    private ProjectionWriter writes;
     private volatile boolean closed;
     private volatile Thread background;
     private volatile BlockSource.Stream current;
@@ -47,17 +43,16 @@ final class ProjectorImpl implements Projector {
     private byte[] lastHash;
 
     private ProjectorImpl(BuilderImpl b) throws ReadModelException {
-        if (!(b.readModel instanceof ReadModelImpl)) {
+        if (!(b.readModel instanceof ProjectionStore.Target target)) {
             throw new IllegalArgumentException("readModel: not opened by ReadModel.open");
         }
-        this.readModel = (ReadModelImpl) b.readModel;
+        this.readModel = b.readModel;
         this.source = b.source;
         this.chaincode = b.chaincode;
         this.maxBlocksPerTx = b.maxBlocksPerTx;
         this.maxRecordsPerTx = b.maxRecordsPerTx;
         this.retryDelay = b.retryDelay;
-        this.hook = b.hook;
-        this.writer = readModel.takeWriter();
+        this.store = target.projection(b.hook);
     }
 
     @Override
@@ -158,7 +153,7 @@ final class ProjectorImpl implements Projector {
         if (closed) {
             stream.close();
         }
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
         Thread reader = new Thread(() -> read(stream, next, previousHash, queue),
                 "fundtrail-projector-reader");
         reader.setDaemon(true);
@@ -166,29 +161,28 @@ final class ProjectorImpl implements Projector {
         long applied = 0;
         try {
             while (applied < maxBlocks) {
-                Object item = take(queue);
-                if (item == END) {
+                Item item = take(queue);
+                if (!(item instanceof Item.Decoded first)) {
+                    end(item);
                     break;
                 }
-                rethrow(item);
                 List<DecodedBlock> batch = new ArrayList<>();
-                DecodedBlock first = (DecodedBlock) item;
-                batch.add(first);
-                int records = first.recordCount();
-                Object stop = null;
+                batch.add(first.block());
+                int records = first.block().recordCount();
+                Item stop = null;
                 while (batch.size() < maxBlocksPerTx && applied + batch.size() < maxBlocks
                         && records < maxRecordsPerTx) {
-                    Object more = queue.peek();
-                    if (more instanceof DecodedBlock block && records + block.recordCount() > maxRecordsPerTx) {
+                    Item more = queue.peek();
+                    if (more instanceof Item.Decoded d && records + d.block().recordCount() > maxRecordsPerTx) {
                         break;
                     }
                     more = queue.poll();
                     if (more == null) {
                         break;
                     }
-                    if (more instanceof DecodedBlock block) {
-                        batch.add(block);
-                        records += block.recordCount();
+                    if (more instanceof Item.Decoded d) {
+                        batch.add(d.block());
+                        records += d.block().recordCount();
                     } else {
                         stop = more;
                         break;
@@ -196,11 +190,9 @@ final class ProjectorImpl implements Projector {
                 }
                 commit(batch);
                 applied += batch.size();
-                if (stop == END) {
-                    break;
-                }
                 if (stop != null) {
-                    rethrow(stop);
+                    end(stop);
+                    break;
                 }
             }
         } finally {
@@ -216,7 +208,29 @@ final class ProjectorImpl implements Projector {
         return applied;
     }
 
-    private static Object take(BlockingQueue<Object> queue) throws IOException {
+    /**
+     * What the reader thread hands the writing thread, in stream order: decoded blocks, then one
+     * item saying why no more come.
+     */
+    private sealed interface Item permits Item.Decoded, Item.End, Item.Refused, Item.SourceFailed {
+        /** The next block, decoded and checked to chain to the one before. */
+        record Decoded(DecodedBlock block) implements Item {
+        }
+
+        /** The stream ended (or the projector is closing). */
+        record End() implements Item {
+        }
+
+        /** The next block cannot be projected: out of order, a fork, or undecodable. */
+        record Refused(ProjectionException cause) implements Item {
+        }
+
+        /** The source failed while streaming. */
+        record SourceFailed(IOException cause) implements Item {
+        }
+    }
+
+    private static Item take(BlockingQueue<Item> queue) throws IOException {
         try {
             return queue.take();
         } catch (InterruptedException e) {
@@ -225,21 +239,25 @@ final class ProjectorImpl implements Projector {
         }
     }
 
-    private static void rethrow(Object item) throws ReadModelException, IOException {
-        if (item instanceof ReadModelException e) {
-            throw e;
+    /** Handles the item that ends a stream: returns at its end, throws why it stopped otherwise. */
+    private static void end(Item item) throws ReadModelException, IOException {
+        if (item instanceof Item.Refused refused) {
+            throw refused.cause();
         }
-        if (item instanceof IOException e) {
-            throw e;
+        if (item instanceof Item.SourceFailed failed) {
+            throw failed.cause();
+        }
+        if (!(item instanceof Item.End)) {
+            throw new IllegalStateException("a block where the stream's end was expected: " + item);
         }
     }
 
-    /** The reader thread: pulls, checks order, decodes, queues; ends with END or a failure. */
-    private void read(BlockSource.Stream stream, long first, byte[] previousHash, BlockingQueue<Object> queue) {
+    /** The reader thread: pulls, checks order, decodes, queues; ends with {@link Item.End} or a failure. */
+    private void read(BlockSource.Stream stream, long first, byte[] previousHash, BlockingQueue<Item> queue) {
         BlockDecoder decoder = new BlockDecoder(chaincode);
         long expected = first;
         byte[] previous = previousHash;
-        Object last = END;
+        Item last = new Item.End();
         try {
             while (!closed && !Thread.currentThread().isInterrupted() && stream.hasNext()) {
                 Block block = stream.next();
@@ -248,30 +266,30 @@ final class ProjectorImpl implements Projector {
                     continue;
                 }
                 if (number > expected) {
-                    last = new ProjectionException(number, null, "expected block " + expected
-                            + " next, the source delivered block " + number, null);
+                    last = new Item.Refused(new ProjectionException(number, null, "expected block " + expected
+                            + " next, the source delivered block " + number, null));
                     break;
                 }
                 DecodedBlock decoded = decoder.decode(block);
                 if (previous != null && !java.util.Arrays.equals(previous, decoded.previousHash())) {
-                    last = new ProjectionException(number, null, "fork: its previous_hash "
+                    last = new Item.Refused(new ProjectionException(number, null, "fork: its previous_hash "
                             + HexFormat.of().formatHex(decoded.previousHash()) + " is not the header hash "
                             + HexFormat.of().formatHex(previous) + " of block " + (number - 1) + " as projected: the "
                             + "ledger is not the one the read model was built from (it lost or rewrote blocks); "
-                            + "projection stopped", null);
+                            + "projection stopped", null));
                     break;
                 }
                 previous = decoded.headerHash();
-                queue.put(decoded);
+                queue.put(new Item.Decoded(decoded));
                 expected++;
             }
         } catch (ProjectionException e) {
-            last = e;
+            last = new Item.Refused(e);
         } catch (InterruptedException e) {
             return;
         } catch (RuntimeException e) {
-            last = closed ? END : new IOException("the block source failed at block " + expected + ": "
-                    + e.getMessage(), e);
+            last = closed ? new Item.End() : new Item.SourceFailed(new IOException("the block source failed at "
+                    + "block " + expected + ": " + e.getMessage(), e));
         }
         try {
             queue.put(last);
@@ -281,83 +299,15 @@ final class ProjectorImpl implements Projector {
     }
 
     private long writerCheckpoint() throws ReadModelException {
-        try {
-            long checkpoint = ReadModelImpl.checkpoint(writer());
-            lastHash = ReadModelImpl.checkpointHash(writer);
-            writer.rollback();
-            return checkpoint;
-        } catch (SQLException e) {
-            discardWriter();
-            if (DamagedReadModelException.isDamage(e)) {
-                throw new DamagedReadModelException(readModel.jdbcUrl(), "reading the checkpoint", e);
-            }
-            throw new ReadModelException("cannot read the checkpoint: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection writer() throws SQLException {
-        if (writer == null || writer.isClosed()) {
-            writer = readModel.connect();
-            writer.setAutoCommit(false);
-            writes = null;
-        }
-        if (writes == null) {
-            writes = new ProjectionWriter(writer, hook);
-        }
-        return writer;
-    }
-
-    private void discardWriter() {
-        if (writes != null) {
-            writes.close();
-            writes = null;
-        }
-        if (writer != null) {
-            try {
-                writer.rollback();
-                writer.close();
-            } catch (SQLException ignored) {
-                // the connection is being replaced
-            }
-            writer = null;
-        }
+        ProjectionStore.Checkpoint checkpoint = store.checkpoint();
+        lastHash = checkpoint.headerHash();
+        return checkpoint.blockNumber();
     }
 
     /** Applies a batch in one transaction; a block that cannot be projected is left out with all after it. */
     private void commit(List<DecodedBlock> batch) throws ReadModelException {
-        int done = 0;
-        try {
-            writer();
-            for (DecodedBlock block : batch) {
-                writes.apply(block);
-                done++;
-            }
-            writer.commit();
-            failure = null;
-        } catch (ProjectionException e) {
-            rollback();
-            if (done > 0) {
-                commit(batch.subList(0, done));
-            }
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            discardWriter();
-            if (DamagedReadModelException.isDamage(e)) {
-                throw new DamagedReadModelException(readModel.jdbcUrl(), "writing blocks " + batch.get(0).number()
-                        + " to " + batch.get(batch.size() - 1).number(), e);
-            }
-            throw new ReadModelException("cannot write blocks " + batch.get(0).number() + " to "
-                    + batch.get(batch.size() - 1).number() + " (rolled back): " + e.getMessage(), e);
-        }
-    }
-
-    private void rollback() throws ReadModelException {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            discardWriter();
-            throw new ReadModelException("cannot roll back: " + e.getMessage(), e);
-        }
+        store.apply(batch);
+        failure = null;
     }
 
     @Override
@@ -382,13 +332,7 @@ final class ProjectorImpl implements Projector {
             }
         }
         synchronized (runLock) {
-            if (writes != null) {
-                writes.close();
-                writes = null;
-            }
-            Connection c = writer;
-            writer = null;
-            readModel.releaseWriter(c);
+            store.close();
         }
     }
 

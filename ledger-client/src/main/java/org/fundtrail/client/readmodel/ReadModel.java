@@ -1,5 +1,6 @@
 package org.fundtrail.client.readmodel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.fundtrail.chaincode.domain.RecordType;
@@ -11,14 +12,18 @@ import org.fundtrail.chaincode.ledger.TraceUp;
  * committed blocks, queried without touching the ledger. Records come back as the chaincode's own
  * record values, each with its {@link LedgerRef}; traces come back as the chaincode's own
  * {@link TraceDown} and {@link TraceUp}, so a trace from the read model and one evaluated on the
- * ledger compare with {@code equals}.
+ * ledger compare with {@code equals}; the summary comes back as {@link SummaryRow}s and
+ * {@link OutcomeTally}s in minor units. A projector writes to it through its projection side, which
+ * is not part of this interface.
  *
- * <p>Thread-safe: queries may run concurrently (each borrows a connection from a small pool).
+ * <p>Thread-safe: queries may run concurrently (each borrows a query-only connection from a small
+ * pool).
  *
  * <pre>{@code
  * try (ReadModel readModel = ReadModel.open("jdbc:sqlite:/var/lib/fundtrail/readmodel.db")) {
  *     Page<RecordRow> page = readModel.list(RecordType.ALLOCATION, Filter.all().fiscalYear(2026), null, 100);
  *     TraceUp path = readModel.traceUp("EXP-17").orElseThrow();
+ *     List<SummaryRow> byDepartment = readModel.summary(SummaryGrouping.DEPARTMENT, 2026, Duration.ofSeconds(30));
  * }
  * }</pre>
  */
@@ -62,9 +67,6 @@ public interface ReadModel extends AutoCloseable {
      * @throws ReadModelException when the database cannot be read
      */
     Optional<byte[]> block(long number) throws ReadModelException;
-
-    /** @return the JDBC URL this read model was opened with */
-    String jdbcUrl();
 
     /**
      * @return the number of the last block fully applied, or -1 when none is
@@ -165,6 +167,29 @@ public interface ReadModel extends AutoCloseable {
      * @throws ReadModelException when the database cannot be read
      */
     Optional<TraceUp> traceUp(String recordId) throws ReadModelException;
+
+    /**
+     * Totals the allocations per fiscal year and currency, and per department or COFOG division
+     * when asked ({@link SummaryGrouping} says what each total covers). Rows are in fiscal-year,
+     * group and currency order.
+     *
+     * @param by how to group
+     * @param fiscalYear only this year, or null for every year
+     * @param timeout how long each query may run (rounded down to whole seconds, at least one)
+     * @return the rows, empty when there is nothing to total
+     * @throws ReadModelException when the database cannot be read or a query runs out of time
+     */
+    List<SummaryRow> summary(SummaryGrouping by, Integer fiscalYear, Duration timeout) throws ReadModelException;
+
+    /**
+     * Counts the outcomes reported per fiscal year, and how many met a numeric target.
+     *
+     * @param fiscalYear only this year, or null for every year
+     * @param timeout how long the query may run (rounded down to whole seconds, at least one)
+     * @return one tally per fiscal year with outcomes, in year order
+     * @throws ReadModelException when the database cannot be read or the query runs out of time
+     */
+    List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException;
 
     /** Closes every connection. Idempotent. */
     @Override

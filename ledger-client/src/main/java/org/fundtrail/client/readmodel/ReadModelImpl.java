@@ -1,6 +1,7 @@
 package org.fundtrail.client.readmodel;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,8 +22,11 @@ import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 
-/** The JDBC read model: a pool of reader connections and one writer handed to a projector. */
-final class ReadModelImpl implements ReadModel {
+/**
+ * The JDBC read model: a pool of query-only reader connections, and one writer handed to a projector
+ * as a {@link SqlProjection}.
+ */
+final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
     private static final int POOL = 4;
     /** Flyway logs every migration step at INFO; unless the application configured it, keep it to warnings. */
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
@@ -125,7 +129,16 @@ final class ReadModelImpl implements ReadModel {
         }
     }
 
-    Connection connect() throws SQLException {
+    /** Opens the writer's connection (or, for a read-only model, a reader's). */
+    private Connection connect() throws SQLException {
+        return connect(readOnly);
+    }
+
+    /**
+     * @param reader whether the connection only queries: a reader of the pool refuses writes even
+     *     when the read model is writable ({@code PRAGMA query_only} on SQLite)
+     */
+    private Connection connect(boolean reader) throws SQLException {
         Connection c;
         if (readOnly && sqlite) {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
@@ -133,10 +146,16 @@ final class ReadModelImpl implements ReadModel {
             c = DriverManager.getConnection(url, config.toProperties());
         } else {
             c = DriverManager.getConnection(url);
-            c.setReadOnly(readOnly);
+            if (!sqlite) {
+                // sqlite-jdbc fixes the flag when it opens; query_only below does it for SQLite
+                c.setReadOnly(reader);
+            }
         }
         if (sqlite) {
             try (Statement st = c.createStatement()) {
+                if (reader) {
+                    st.execute("PRAGMA query_only=1");
+                }
                 st.execute("PRAGMA busy_timeout=30000");
                 // WAL + NORMAL: a commit survives a crash of the process; after a power loss the last
                 // commits may be lost, which only moves the checkpoint back (blocks are re-applied).
@@ -148,8 +167,10 @@ final class ReadModelImpl implements ReadModel {
         return c;
     }
 
-    /** Hands the single writer connection to a projector. */
-    Connection takeWriter() throws ReadModelException {
+    /** Hands the single writer to a projector, until it closes the store. */
+    @Override
+    public ProjectionStore projection(ProjectionWriter.Hook hook) throws ReadModelException {
+        Objects.requireNonNull(hook, "hook");
         requireOpen();
         if (readOnly) {
             throw new IllegalStateException("this read model was opened read-only");
@@ -158,19 +179,11 @@ final class ReadModelImpl implements ReadModel {
             throw new IllegalStateException("this read model already has a projector");
         }
         try {
-            Connection c = connect();
-            c.setAutoCommit(false);
-            return c;
-        } catch (SQLException e) {
+            return new SqlProjection(url, this::connect, hook, () -> writerTaken.set(false));
+        } catch (ReadModelException | RuntimeException e) {
             writerTaken.set(false);
-            throw new ReadModelException("cannot open the writer connection: " + e.getMessage(), e);
+            throw e;
         }
-    }
-
-    /** Gives the writer back (the projector closed). */
-    void releaseWriter(Connection c) {
-        quietClose(c);
-        writerTaken.set(false);
     }
 
     private void requireOpen() {
@@ -189,7 +202,7 @@ final class ReadModelImpl implements ReadModel {
         Connection c = idle.poll();
         try {
             if (c == null) {
-                c = connect();
+                c = connect(true);
             }
             T result = query.run(c);
             if (!c.getAutoCommit()) {
@@ -221,21 +234,8 @@ final class ReadModelImpl implements ReadModel {
     }
 
     @Override
-    public String jdbcUrl() {
-        return url;
-    }
-
-    @Override
     public long checkpoint() throws ReadModelException {
         return read("the checkpoint", ReadModelImpl::checkpoint);
-    }
-
-    /** @return the header hash stored with the checkpoint, or null (none yet, or projected before it was kept) */
-    static byte[] checkpointHash(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT header_hash FROM projector_checkpoint WHERE id = 1")) {
-            return rs.next() ? rs.getBytes(1) : null;
-        }
     }
 
     /** @return the failure to report for a database error: {@link DamagedReadModelException} when the file is damaged */
@@ -246,7 +246,7 @@ final class ReadModelImpl implements ReadModel {
         return new ReadModelException("cannot do " + what + " on the read model at " + url + ": " + e.getMessage(), e);
     }
 
-    static long checkpoint(Connection c) throws SQLException {
+    private static long checkpoint(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT block_number FROM projector_checkpoint WHERE id = 1")) {
             return rs.next() ? rs.getLong(1) : -1;
@@ -328,6 +328,26 @@ final class ReadModelImpl implements ReadModel {
     public Optional<TraceUp> traceUp(String recordId) throws ReadModelException {
         Objects.requireNonNull(recordId, "recordId");
         return read("the trace up from '" + recordId + "'", c -> SqlTrace.up(c, recordId));
+    }
+
+    @Override
+    public List<SummaryRow> summary(SummaryGrouping by, Integer fiscalYear, Duration timeout)
+            throws ReadModelException {
+        Objects.requireNonNull(by, "by");
+        int seconds = seconds(timeout);
+        return read("the summary by " + by, c -> SqlSummaries.totals(c, by, fiscalYear, seconds));
+    }
+
+    @Override
+    public List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException {
+        int seconds = seconds(timeout);
+        return read("the outcome tallies", c -> SqlSummaries.outcomes(c, fiscalYear, seconds));
+    }
+
+    /** @return a JDBC query timeout: whole seconds, at least one */
+    private static int seconds(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toSeconds()));
     }
 
     @Override

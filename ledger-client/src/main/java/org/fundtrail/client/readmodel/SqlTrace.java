@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fundtrail.chaincode.domain.Currencies;
+import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceNode;
@@ -20,9 +20,8 @@ import org.fundtrail.chaincode.ledger.TraceUp;
  * up with one recursive CTE per starting allocation. Only the traced rows are read.
  */
 final class SqlTrace {
-    // Each query returns the whole tree as one text: the rows' trace_text (see the migration) in id
-    // order, separated by char(30). sqlite-jdbc pays a JNI call per column read, which dominated the
-    // trace of a large tree when read column by column.
+    // Each query returns the whole tree as one text: the rows' trace_text in id order, separated by
+    // char(30); TraceRow says why and decodes it.
     private static final String DOWN = "WITH RECURSIVE tree(id, depth) AS ("
             + " SELECT id, 0 FROM allocations WHERE id = ?"
             + " UNION ALL"
@@ -49,49 +48,23 @@ final class SqlTrace {
     }
 
     /** A node as read, before its children are attached. */
-    private static final class Row {
-        final String id;
-        final String holder;
-        final String parent;
-        final long[] amounts = new long[7];
-        final int expenditures;
-        final int outcomeCount;
-        final int childCount;
+    private static final class Node {
+        final TraceRow row;
+        /** Levels below the traced allocation. */
         final int depth;
-        final List<Row> children = new ArrayList<>(0);
+        final List<Node> children = new ArrayList<>(0);
         List<TraceNode.OutcomeSummary> outcomes = List.of();
 
-        Row(String packed, int[] at, int rootDepth) {
-            id = field(packed, at);
-            holder = field(packed, at);
-            String p = field(packed, at);
-            parent = p.isEmpty() ? null : p;
-            for (int i = 0; i < 7; i++) {
-                amounts[i] = Long.parseLong(field(packed, at));
-            }
-            expenditures = Integer.parseInt(field(packed, at));
-            outcomeCount = Integer.parseInt(field(packed, at));
-            childCount = Integer.parseInt(field(packed, at));
-            depth = Integer.parseInt(field(packed, at)) - rootDepth;
-        }
-
-        /** Reads up to the next unit (31) or record (30) separator. */
-        private static String field(String packed, int[] at) {
-            int end = at[0];
-            int length = packed.length();
-            while (end < length && packed.charAt(end) != '\u001f' && packed.charAt(end) != '\u001e') {
-                end++;
-            }
-            String value = packed.substring(at[0], end);
-            at[0] = end + 1;
-            return value;
+        Node(TraceRow row, int rootDepth) {
+            this.row = row;
+            this.depth = row.depth() - rootDepth;
         }
     }
 
     static Optional<TraceDown> down(Connection c, String allocationId, int maxDepth) throws SQLException {
-        Map<String, Row> byId = new HashMap<>();
-        Row root = null;
-        List<Row> withOutcomes = new ArrayList<>();
+        Map<String, Node> byId = new HashMap<>();
+        Node root = null;
+        List<Node> withOutcomes = new ArrayList<>();
         boolean appropriation;
         int year;
         String currency;
@@ -109,7 +82,7 @@ final class SqlTrace {
                 rootDepth = rs.getInt(4);
             }
         }
-        List<Row> rows = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(appropriation ? DOWN_FROM_ROOT : DOWN)) {
             st.setString(1, allocationId);
             st.setInt(2, maxDepth);
@@ -117,16 +90,15 @@ final class SqlTrace {
             try (ResultSet rs = st.executeQuery()) {
                 packed = rs.next() ? rs.getString(1) : null;
             }
-            int[] at = {0};
-            while (packed != null && at[0] < packed.length()) {
-                Row row = new Row(packed, at, rootDepth);
-                rows.add(row);
-                byId.put(row.id, row);
-                if (row.depth == 0) {
-                    root = row;
+            for (TraceRow row : TraceRow.decodeAll(packed)) {
+                Node node = new Node(row, rootDepth);
+                nodes.add(node);
+                byId.put(row.id(), node);
+                if (node.depth == 0) {
+                    root = node;
                 }
-                if (row.outcomeCount > 0) {
-                    withOutcomes.add(row);
+                if (row.outcomeCount() > 0) {
+                    withOutcomes.add(node);
                 }
             }
         }
@@ -134,15 +106,15 @@ final class SqlTrace {
             return Optional.empty();
         }
         // rows come in id order, so every children list is built in id order
-        for (Row row : rows) {
-            if (row != root) {
-                byId.get(row.parent).children.add(row);
+        for (Node node : nodes) {
+            if (node != root) {
+                byId.get(node.row.parentAllocationId()).children.add(node);
             }
         }
         if (!withOutcomes.isEmpty()) {
             try (PreparedStatement st = c.prepareStatement(OUTCOMES)) {
-                for (Row row : withOutcomes) {
-                    st.setString(1, row.id);
+                for (Node node : withOutcomes) {
+                    st.setString(1, node.row.id());
                     List<TraceNode.OutcomeSummary> outcomes = new ArrayList<>();
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
@@ -150,52 +122,32 @@ final class SqlTrace {
                                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                         }
                     }
-                    row.outcomes = outcomes;
+                    node.outcomes = outcomes;
                 }
             }
         }
         List<String> pending = new ArrayList<>();
-        int digits = Currencies.minorDigits("currency", currency);
-        String[] zero = {decimal(0, digits)};
-        TraceNode tree = build(root, maxDepth, pending, year, currency, digits, zero[0]);
+        TraceNode tree = build(root, maxDepth, pending, year, currency);
         return Optional.of(new TraceDown(tree, byId.size(), !pending.isEmpty(), pending));
     }
 
     /** Builds the immutable tree (children already in id order); pending lists cut-off nodes in walk order. */
-    private static TraceNode build(Row row, int maxDepth, List<String> pending, int year, String currency,
-                                   int digits, String zero) {
-        boolean complete = row.depth < maxDepth || row.childCount == 0;
+    private static TraceNode build(Node node, int maxDepth, List<String> pending, int year, String currency) {
+        TraceRow row = node.row;
+        boolean complete = node.depth < maxDepth || row.childCount() == 0;
         if (!complete) {
-            pending.add(row.id);
+            pending.add(row.id());
         }
-        List<TraceNode> children = new ArrayList<>(row.children.size());
-        for (Row child : row.children) {
-            children.add(build(child, maxDepth, pending, year, currency, digits, zero));
+        List<TraceNode> children = new ArrayList<>(node.children.size());
+        for (Node child : node.children) {
+            children.add(build(child, maxDepth, pending, year, currency));
         }
-        String[] d = new String[7];
-        for (int i = 0; i < 7; i++) {
-            d[i] = row.amounts[i] == 0 ? zero : decimal(row.amounts[i], digits);
-        }
-        return new TraceNode(row.id, row.holder, row.parent, year, currency, d[0], d[1], d[2], d[3], d[4], d[5],
-                d[6], row.expenditures, row.outcomes, children, complete);
-    }
-
-    private static final String[] ZEROS = {"", "0", "00", "000"};
-
-    /** Formats minor units exactly as {@code Money.toDecimal()} does, without its per-call lookups. */
-    static String decimal(long minor, int digits) {
-        if (digits == 0) {
-            return Long.toString(minor);
-        }
-        long scale = digits == 1 ? 10 : digits == 2 ? 100 : 1000;
-        long abs = Math.abs(minor);
-        String fraction = Long.toString(abs % scale);
-        StringBuilder text = new StringBuilder(24);
-        if (minor < 0) {
-            text.append('-');
-        }
-        return text.append(abs / scale).append('.').append(ZEROS[digits - fraction.length()]).append(fraction)
-                .toString();
+        return new TraceNode(row.id(), row.holderOrgId(), row.parentAllocationId(), year, currency,
+                Money.decimal(row.receivedMinor(), currency), Money.decimal(row.transferredMinor(), currency),
+                Money.decimal(row.spentMinor(), currency), Money.decimal(row.returnedInMinor(), currency),
+                Money.decimal(row.returnedOutMinor(), currency), Money.decimal(row.reversedMinor(), currency),
+                Money.decimal(row.availableMinor(), currency), row.expenditureCount(), node.outcomes, children,
+                complete);
     }
 
     static Optional<TraceUp> up(Connection c, String recordId) throws SQLException {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,14 +158,28 @@ class QueryTest {
     }
 
     @Test
-    void decimals_are_formatted_exactly_as_the_chaincode_formats_them() {
-        Random random = new Random(1);
-        for (String currency : List.of("EUR", "JPY", "KWD")) {
-            for (int i = 0; i < 10_000; i++) {
-                long minor = i < 100 ? i : Math.abs(random.nextLong() % 10_000_000_000_000L);
-                int digits = org.fundtrail.chaincode.domain.Currencies.minorDigits("currency", currency);
-                assertThat(SqlTrace.decimal(minor, digits)).isEqualTo(Money.decimal(minor, currency));
+    void trace_text_decodes_to_what_the_columns_hold() throws Exception {
+        String sql = "SELECT trace_text, " + String.join(", ", TraceRow.COLUMNS) + " FROM allocations ORDER BY id";
+        List<TraceRow> decoded = new ArrayList<>();
+        List<TraceRow> read = new ArrayList<>();
+        StringBuilder packed = new StringBuilder();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("query.db"));
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                packed.append(packed.length() == 0 ? "" : "\u001e").append(rs.getString("trace_text"));
+                read.add(new TraceRow(rs.getString("id"), rs.getString("holder_org_id"),
+                        rs.getString("parent_allocation_id"), rs.getLong("received_minor"),
+                        rs.getLong("transferred_minor"), rs.getLong("spent_minor"), rs.getLong("returned_in_minor"),
+                        rs.getLong("returned_out_minor"), rs.getLong("reversed_minor"), rs.getLong("available_minor"),
+                        rs.getInt("expenditure_count"), rs.getInt("outcome_count"), rs.getInt("child_count"),
+                        rs.getInt("depth")));
             }
         }
+        decoded.addAll(TraceRow.decodeAll(packed.toString()));
+        assertThat(read).hasSizeGreaterThan(20)
+                .anySatisfy(row -> assertThat(row.parentAllocationId()).isNull())
+                .anySatisfy(row -> assertThat(row.reversedMinor()).isPositive())
+                .anySatisfy(row -> assertThat(row.outcomeCount()).isPositive());
+        assertThat(decoded).isEqualTo(read);
     }
 }
