@@ -13,6 +13,7 @@ import org.fundtrail.client.readmodel.OutcomeTally;
 import org.fundtrail.client.readmodel.ReadModel;
 import org.fundtrail.client.readmodel.ReadModelException;
 import org.fundtrail.client.readmodel.RecordRow;
+import org.fundtrail.client.readmodel.FlowRow;
 import org.fundtrail.client.readmodel.SummaryGrouping;
 import org.fundtrail.client.readmodel.SummaryRow;
 import org.slf4j.Logger;
@@ -97,7 +98,7 @@ final class LedgerController {
      * The body of /summary: per group and currency, {@code appropriated}, {@code transferred},
      * {@code spent}, {@code returned}, {@code returnedIn}, {@code reversed} and {@code available}
      * as decimals (see {@link SummaryGrouping} for what each covers) and the allocations counted;
-     * then the outcome tallies per fiscal year.
+     * then the outcome tallies per fiscal year, and the flows of the year's flow chart ({@link FlowRow}).
      */
     private ObjectNode summaryView(ReadModel readModel, Integer year) throws ReadModelException {
         ObjectNode body = Json.object();
@@ -116,6 +117,18 @@ final class LedgerController {
             o.put("reported", t.reported());
             o.put("numericTarget", t.numericTarget());
             o.put("actualAtOrAboveTarget", t.actualAtOrAboveTarget());
+        }
+        ArrayNode flows = body.putArray("flows");
+        for (FlowRow f : readModel.flows(year, summaryTimeout)) {
+            ObjectNode o = flows.addObject();
+            o.put("fiscalYear", f.fiscalYear());
+            o.put("currency", f.currency());
+            o.put("from", f.fromOrg());
+            o.put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (f.toOrg() != null) {
+                o.put("to", f.toOrg());
+            }
+            o.put("amount", Money.decimal(f.amountMinor(), f.currency()));
         }
         return body;
     }

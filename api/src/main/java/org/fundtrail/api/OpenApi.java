@@ -146,10 +146,7 @@ final class OpenApi {
             }
             case BOOLEAN -> schema = new JsonSchema().types(Set.of("boolean"));
             case ENUM -> {
-                JsonSchema e = new JsonSchema();
-                e.types(Set.of("string"));
-                e._enum(new ArrayList<>(p.values()));
-                schema = e;
+                schema = oneOf(p.values());
             }
             case DATE -> schema = string().format("date");
             case AMOUNT -> schema = string().pattern(p.pattern().pattern()).maxLength(p.maxLength());
@@ -250,6 +247,13 @@ final class OpenApi {
                 .addProperty("outcomes", array(object().addProperty("fiscalYear", integer())
                         .addProperty("reported", integer()).addProperty("numericTarget", integer())
                         .addProperty("actualAtOrAboveTarget", integer().description("numeric outcomes whose actual is at or above the target (whether that is good depends on the indicator)"))))
+                .addProperty("flows", array(object().addProperty("fiscalYear", integer())
+                        .addProperty("currency", string()).addProperty("from", string())
+                        .addProperty("kind", oneOf(List.of("transfer", "spent", "returned", "unspent"))
+                                .description("transfer: to the organisation `to`, one tier down (what its allocations "
+                                        + "kept of what they received); spent; returned: held, having come back from "
+                                        + "below; unspent: held otherwise"))
+                        .addProperty("to", string()).addProperty("amount", string())))
                 .addProperty("ledgerHeight", integer()));
         components.addSchemas("Transaction", new JsonSchema().allOf(List.of(ref("LedgerTransaction"),
                 object().addProperty("valid", new JsonSchema().types(Set.of("boolean")))
@@ -285,5 +289,12 @@ final class OpenApi {
     @SuppressWarnings("unchecked")
     private static Schema<?> array(Schema<?> items) {
         return new JsonSchema().types(Set.of("array")).items(items);
+    }
+
+    private static JsonSchema oneOf(List<String> values) {
+        JsonSchema e = new JsonSchema();
+        e.types(Set.of("string"));
+        e._enum(new ArrayList<>(values));
+        return e;
     }
 }

@@ -121,4 +121,48 @@ class CorrectNumbersTest {
         }
         throw new AssertionError("no department " + department + " in " + rows);
     }
+
+    /**
+     * The summary's flows (the year page's Sankey) are what one gets by walking the year's allocations:
+     * each sends its holder what it kept of what it received, then spent, held-returned and unspent.
+     */
+    @Test
+    void the_summary_s_flows_are_the_allocations_walked_one_by_one() throws Exception {
+        java.util.Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        List<JsonNode> allocations = http.all("/api/v1/allocations?fiscalYear=2026&limit=1000");
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        allocations.forEach(a -> byId.put(a.get("id").asText(), a));
+        java.util.function.BiConsumer<String, BigDecimal> add = (key, v) -> {
+            if (v.signum() > 0) {
+                expected.merge(key, v, BigDecimal::add);
+            }
+        };
+        for (JsonNode a : allocations) {
+            JsonNode b = a.get("balance");
+            String holder = a.get("holderOrgId").asText();
+            BigDecimal available = new BigDecimal(b.get("available").asText());
+            BigDecimal returned = available.min(new BigDecimal(b.get("returnedIn").asText()));
+            if (a.hasNonNull("parentAllocationId")) {
+                String from = byId.get(a.get("parentAllocationId").asText()).get("holderOrgId").asText();
+                add.accept(from + " transfer " + holder, new BigDecimal(b.get("received").asText())
+                        .subtract(new BigDecimal(b.get("reversed").asText()))
+                        .subtract(new BigDecimal(b.get("returnedOut").asText())));
+            }
+            add.accept(holder + " spent", new BigDecimal(b.get("spent").asText()));
+            add.accept(holder + " returned", returned);
+            add.accept(holder + " unspent", available.subtract(returned));
+        }
+        JsonNode summary = http.json("/api/v1/summary?fiscalYear=2026");
+        java.util.Map<String, BigDecimal> flows = new java.util.TreeMap<>();
+        BigDecimal sinks = BigDecimal.ZERO;
+        for (JsonNode f : summary.get("flows")) {
+            String kind = f.get("kind").asText();
+            flows.put(f.get("from").asText() + " " + kind + (f.has("to") ? " " + f.get("to").asText() : ""),
+                    new BigDecimal(f.get("amount").asText()));
+            sinks = kind.equals("transfer") ? sinks : sinks.add(new BigDecimal(f.get("amount").asText()));
+        }
+        assertThat(flows).isNotEmpty().isEqualTo(expected);
+        assertThat(expected.keySet()).anyMatch(k -> k.contains(" returned")).anyMatch(k -> k.contains(" transfer "));
+        assertThat(sinks).isEqualByComparingTo(summary.at("/byFiscalYear/0/appropriated").asText());
+    }
 }

@@ -47,18 +47,9 @@ export function sub(a, b) {
   return sum([a, neg(b)]);
 }
 
-export function neg(d) {
+function neg(d) {
   const s = String(d);
   return s.startsWith('-') ? s.slice(1) : '-' + s;
-}
-
-export function cmp(a, b) {
-  const d = parse(sub(a, b))[0];
-  return d < 0n ? -1 : d > 0n ? 1 : 0;
-}
-
-export function min(a, b) {
-  return cmp(a, b) <= 0 ? a : b;
 }
 
 function format(v, digits) {

@@ -1,6 +1,6 @@
 // The year overview: totals, outcomes, the flow of money as a Sankey, and the split by COFOG function.
 import { el, link } from './dom.js';
-import { getJson, getAll, money, sum, sub, min, cmp } from './api.js';
+import { getJson, getAll, money } from './api.js';
 import { dataTable } from './table.js';
 import { barChart, sankey } from './charts.js';
 
@@ -16,9 +16,7 @@ const TOTALS = [
 
 export async function render(view, year, _params, navigate) {
   document.title = `Fiscal year ${year} — Fundtrail`;
-  const [summary, allocations, orgs] = await Promise.all([
-    getJson(`summary?fiscalYear=${year}`), getAll(`allocations?fiscalYear=${year}`), getAll('organisations'),
-  ]);
+  const [summary, orgs] = await Promise.all([getJson(`summary?fiscalYear=${year}`), getAll('organisations')]);
   const jump = el('form', { class: 'inline' }, el('label', {}, 'Another year: ',
     el('input', { name: 'year', type: 'number', min: 1900, max: 9999, value: year, size: 5 })), el('button', {}, 'Go'));
   jump.addEventListener('submit', (e) => { e.preventDefault(); navigate('/fy/' + jump.elements.year.value); });
@@ -35,7 +33,7 @@ export async function render(view, year, _params, navigate) {
     'allocations still hold; returned is money sent back up (agencies returned ', money(totals.returnedIn), ' ', cur,
     ' to their departments). ', link('/?type=expenditures&fiscalYear=' + year, 'Search the payments of ' + year)));
   view.append(outcomes(summary.outcomes[0]));
-  view.append(flow(year, cur, allocations, orgs, navigate));
+  view.append(flow(year, cur, summary.flows, orgs, navigate));
   view.append(departments(year, summary.byDepartment));
   view.append(cofog(summary.byCofog));
 }
@@ -56,39 +54,24 @@ function outcomes(o) {
 }
 
 /**
- * Ministry → departments → agencies → spent / unspent / returned. Each allocation sends to its holder
- * what it kept of what it received (received − reversed − returned up), and on to the sinks what it
- * spent and what it still holds; of what it holds, the part returned to it from below is "returned".
- * So every node's bands in equal its bands out, and the sinks add up to what was appropriated.
+ * Ministry → departments → agencies → spent / unspent / returned, from the summary's `flows` (the
+ * read model sums them per organisation pair: each allocation sends its holder what it kept of what
+ * it received, and on to the sinks what it spent and still holds). So every node's bands in equal
+ * its bands out, and the sinks add up to what was appropriated.
  */
-export function flows(allocations, orgs) {
+export function flows(rows, orgs) {
   const org = new Map(orgs.map((o) => [o.id, o]));
-  const byId = new Map(allocations.map((a) => [a.id, a]));
-  const links = new Map();
-  const add = (s, t, v) => {
-    if (cmp(v, '0') <= 0) return;
-    const k = s + '\u0000' + t;
-    links.set(k, { source: s, target: t, value: links.has(k) ? sum([links.get(k).value, v]) : v });
-  };
-  for (const a of allocations) {
-    const b = a.balance;
-    const parent = a.parentAllocationId ? byId.get(a.parentAllocationId) : null;
-    if (parent) add(parent.holderOrgId, a.holderOrgId, sub(sub(b.received, b.reversed), b.returnedOut));
-    add(a.holderOrgId, 'spent', b.spent);
-    const returned = min(b.available, b.returnedIn);
-    add(a.holderOrgId, 'returned', returned);
-    add(a.holderOrgId, 'unspent', sub(b.available, returned));
-  }
-  const used = new Set([...links.values()].flatMap((l) => [l.source, l.target]));
+  const links = rows.map((f) => ({ source: f.from, target: f.kind === 'transfer' ? f.to : f.kind, value: f.amount }));
+  const used = new Set(links.flatMap((l) => [l.source, l.target]));
   const sinks = { spent: ['Spent', '#5a9e4b'], unspent: ['Unspent', '#999'], returned: ['Returned, unspent', '#e07b39'] };
   const nodes = [...used].map((id) => (sinks[id]
     ? { id, label: sinks[id][0], colour: sinks[id][1] }
     : { id, label: org.get(id) ? org.get(id).name : id, tier: org.get(id) ? org.get(id).tier : '' }));
-  return { nodes, links: [...links.values()] };
+  return { nodes, links };
 }
 
-function flow(year, cur, allocations, orgs, navigate) {
-  const { nodes, links } = flows(allocations.filter((a) => a.currency === cur), orgs);
+function flow(year, cur, summaryFlows, orgs, navigate) {
+  const { nodes, links } = flows(summaryFlows.filter((f) => f.currency === cur), orgs);
   nodes.forEach((n) => { if (n.tier) n.href = `/org/${encodeURIComponent(n.id)}?fy=${year}`; });
   const label = new Map(nodes.map((n) => [n.id, n.label]));
   const section = el('section', { id: 'flow' }, el('h2', {}, `Where the money went (${cur})`));

@@ -191,6 +191,16 @@ public interface ReadModel extends AutoCloseable {
      */
     List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException;
 
+    /**
+     * The money flows of the year's flow chart, per organisation pair ({@link FlowRow} says what each covers).
+     *
+     * @param fiscalYear only this year, or null for every year
+     * @param timeout how long the query may run (rounded down to whole seconds, at least one)
+     * @return the flows in fiscal-year, currency, organisation and kind order
+     * @throws ReadModelException when the database cannot be read or the query runs out of time
+     */
+    List<FlowRow> flows(Integer fiscalYear, Duration timeout) throws ReadModelException;
+
     /** Closes every connection. Idempotent. */
     @Override
     void close();

@@ -344,6 +344,12 @@ final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
         return read("the outcome tallies", c -> SqlSummaries.outcomes(c, fiscalYear, seconds));
     }
 
+    @Override
+    public List<FlowRow> flows(Integer fiscalYear, Duration timeout) throws ReadModelException {
+        int seconds = seconds(timeout);
+        return read("the flows", c -> SqlSummaries.flows(c, fiscalYear, seconds));
+    }
+
     /** @return a JDBC query timeout: whole seconds, at least one */
     private static int seconds(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");

@@ -48,6 +48,21 @@ final class SqlSummaries {
             + "AND CAST(actual AS REAL) >= CAST(target AS REAL) THEN 1 ELSE 0 END) "
             + "FROM outcomes WHERE (? IS NULL OR fiscal_year = ?) GROUP BY fiscal_year ORDER BY fiscal_year";
 
+    /** The bands of {@link FlowRow}: one SELECT per kind over the year's allocations, summed per pair. */
+    private static final String YEAR = " WHERE (? IS NULL OR a.fiscal_year = ?)";
+    private static final String HELD_RETURNED = "MIN(a.available_minor, a.returned_in_minor)";
+    private static final String FLOWS = "SELECT fy, cur, src, kind, dst, SUM(v) FROM ("
+            + "SELECT a.fiscal_year AS fy, a.currency AS cur, p.holder_org_id AS src, 'TRANSFER' AS kind, "
+            + "a.holder_org_id AS dst, a.received_minor - a.reversed_minor - a.returned_out_minor AS v "
+            + "FROM allocations a JOIN allocations p ON p.id = a.parent_allocation_id" + YEAR
+            + " UNION ALL SELECT a.fiscal_year, a.currency, a.holder_org_id, 'SPENT', NULL, a.spent_minor "
+            + "FROM allocations a" + YEAR
+            + " UNION ALL SELECT a.fiscal_year, a.currency, a.holder_org_id, 'RETURNED', NULL, " + HELD_RETURNED
+            + " FROM allocations a" + YEAR
+            + " UNION ALL SELECT a.fiscal_year, a.currency, a.holder_org_id, 'UNSPENT', NULL, a.available_minor - "
+            + HELD_RETURNED + " FROM allocations a" + YEAR
+            + ") WHERE v > 0 GROUP BY fy, cur, src, kind, dst ORDER BY fy, cur, src, kind, dst";
+
     private SqlSummaries() {
     }
 
@@ -78,6 +93,23 @@ final class SqlSummaries {
             }
         }
         return List.copyOf(tallies);
+    }
+
+    static List<FlowRow> flows(Connection c, Integer fiscalYear, int timeoutSeconds) throws SQLException {
+        List<FlowRow> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(FLOWS)) {
+            st.setQueryTimeout(timeoutSeconds);
+            for (int i = 1; i <= 8; i++) {
+                st.setObject(i, fiscalYear);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new FlowRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            FlowRow.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6)));
+                }
+            }
+        }
+        return List.copyOf(rows);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Integer fiscalYear, int timeoutSeconds)

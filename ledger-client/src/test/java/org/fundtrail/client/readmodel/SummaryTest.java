@@ -106,6 +106,32 @@ class SummaryTest {
     }
 
     @Test
+    void flows_follow_the_money_from_the_ministry_to_what_each_holder_did_with_it() throws Exception {
+        FlowRow.Kind transfer = FlowRow.Kind.TRANSFER;
+        FlowRow.Kind unspent = FlowRow.Kind.UNSPENT;
+        assertThat(rm.flows(null, TIMEOUT)).containsExactly(
+                new FlowRow(2025, "JPY", "EDU", unspent, null, 205),
+                new FlowRow(2025, "JPY", "MOF", transfer, "EDU", 205),
+                new FlowRow(2025, "JPY", "MOF", unspent, null, 495),
+                new FlowRow(2025, "KWD", "EDU", unspent, null, 1_005),
+                new FlowRow(2025, "KWD", "MOF", transfer, "EDU", 1_005),
+                new FlowRow(2025, "KWD", "MOF", unspent, null, 11_340),
+                // the department holds 400.00 + 10.00 returned - 100.00 sent on: 10.00 of it came back from below
+                new FlowRow(2026, "EUR", "HEALTH", FlowRow.Kind.RETURNED, null, 10_00),
+                // the agency kept 90.00 of the 100.00 it received (it returned 10.00)
+                new FlowRow(2026, "EUR", "HEALTH", transfer, "HOSP", 90_00),
+                new FlowRow(2026, "EUR", "HEALTH", unspent, null, 300_00),
+                new FlowRow(2026, "EUR", "HOSP", FlowRow.Kind.SPENT, null, 30_00),
+                new FlowRow(2026, "EUR", "HOSP", unspent, null, 60_00),
+                new FlowRow(2026, "EUR", "MOF", transfer, "HEALTH", 400_00),
+                new FlowRow(2026, "EUR", "MOF", unspent, null, 600_00));
+        List<FlowRow> eur = rm.flows(2026, TIMEOUT);
+        assertThat(eur).extracting(FlowRow::fiscalYear).containsOnly(2026);
+        long sinks = eur.stream().filter(f -> f.kind() != transfer).mapToLong(FlowRow::amountMinor).sum();
+        assertThat(sinks).as("what was appropriated").isEqualTo(1000_00);
+    }
+
+    @Test
     void outcome_tallies_count_numeric_targets_met() throws Exception {
         assertThat(rm.outcomeTallies(null, TIMEOUT)).containsExactly(new OutcomeTally(2026, 2, 2, 1));
         assertThat(rm.outcomeTallies(2025, TIMEOUT)).isEmpty();
