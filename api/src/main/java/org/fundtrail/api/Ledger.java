@@ -8,6 +8,7 @@ import org.fundtrail.chaincode.ledger.TraceDown;
 import org.fundtrail.chaincode.ledger.TraceUp;
 import org.fundtrail.client.readmodel.BalanceVersion;
 import org.fundtrail.client.readmodel.Filter;
+import org.fundtrail.client.readmodel.ListOrder;
 import org.fundtrail.client.readmodel.LedgerTransaction;
 import org.fundtrail.client.readmodel.Page;
 import org.fundtrail.client.readmodel.ReadModel;
@@ -92,9 +93,9 @@ final class Ledger {
     /**
      * @throws ApiException 400 when the read model refuses a criterion or the cursor
      */
-    Page<RecordRow> list(RecordType type, Filter filter, String cursor, int limit) {
+    Page<RecordRow> list(RecordType type, Filter filter, ListOrder order, String cursor, int limit) {
         try {
-            return query("a list", () -> readModel.list(type, filter, cursor, limit));
+            return query("a list", () -> readModel.list(type, filter, order, cursor, limit));
         } catch (IllegalArgumentException e) {
             throw refused(e);
         }
@@ -138,6 +139,7 @@ final class Ledger {
             case "date" -> "from";
             case "allocationId" -> "allocation";
             case "parentAllocationId" -> "parent";
+            case "order" -> "sort";
             default -> criterion;
         };
         String problem = colon > 0 ? message.substring(colon + 1).trim() : message;

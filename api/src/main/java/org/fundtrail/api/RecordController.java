@@ -17,6 +17,7 @@ import org.fundtrail.chaincode.domain.RecordType;
 import org.fundtrail.chaincode.domain.Tier;
 import org.fundtrail.client.readmodel.BalanceVersion;
 import org.fundtrail.client.readmodel.Filter;
+import org.fundtrail.client.readmodel.ListOrder;
 import org.fundtrail.client.readmodel.Page;
 import org.fundtrail.client.readmodel.ReadModel;
 import org.fundtrail.client.readmodel.RecordRow;
@@ -119,20 +120,29 @@ final class RecordController {
         return f;
     }
 
+    /** The list parameter naming the order. */
+    static final String SORT = "sort";
+
+    /** @return the order a {@link #SORT} value names (already checked against the route's values) */
+    static ListOrder order(String sort) {
+        return ListOrder.ofText(sort).orElseThrow(() -> new IllegalStateException(sort));
+    }
+
     /** GET a collection: a page of JSON, or every matching row as CSV. */
     Route.Handler list(Resource resource, boolean csvOnly) {
         return (ctx, p) -> {
             Filter filter = filter(resource, p);
+            ListOrder order = order(p.string(SORT));
             String cursor = p.string("cursor");
             boolean csv = csvOnly || Negotiation.wantsCsv(ctx);
             if (csv) {
                 Long limit = p.longValue("limit");
-                streamCsv(ctx, resource, filter, cursor, limit);
+                streamCsv(ctx, resource, filter, order, cursor, limit);
                 return;
             }
             Integer given = p.integer("limit");
             int limit = given == null ? DEFAULT_LIMIT : given;
-            Page<RecordRow> page = ledger.list(resource.type, filter, cursor, limit);
+            Page<RecordRow> page = ledger.list(resource.type, filter, order, cursor, limit);
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             for (RecordRow row : page.items()) {
@@ -168,10 +178,10 @@ final class RecordController {
      * whatever the number of rows. The first page is read before anything is written, so a bad
      * cursor is still a 400.
      */
-    private void streamCsv(Context ctx, Resource resource, Filter filter, String cursor, Long limit)
+    private void streamCsv(Context ctx, Resource resource, Filter filter, ListOrder order, String cursor, Long limit)
             throws IOException {
         long remaining = limit == null ? Long.MAX_VALUE : limit;
-        Page<RecordRow> page = ledger.list(resource.type, filter, cursor, (int) Math.min(ReadModel.MAX_PAGE, remaining));
+        Page<RecordRow> page = ledger.list(resource.type, filter, order, cursor, (int) Math.min(ReadModel.MAX_PAGE, remaining));
         ctx.contentType("text/csv; charset=utf-8; header=present");
         ctx.header("Content-Disposition", "attachment; filename=\"" + resource.path + ".csv\"");
         if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
@@ -187,7 +197,7 @@ final class RecordController {
             if (page.nextCursor() == null || remaining <= 0) {
                 break;
             }
-            page = ledger.list(resource.type, filter, page.nextCursor(), (int) Math.min(ReadModel.MAX_PAGE, remaining));
+            page = ledger.list(resource.type, filter, order, page.nextCursor(), (int) Math.min(ReadModel.MAX_PAGE, remaining));
         }
         out.flush();
     }

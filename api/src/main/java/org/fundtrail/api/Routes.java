@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.fundtrail.chaincode.domain.Tier;
+import org.fundtrail.client.readmodel.ListOrder;
 
 /**
  * The route table: every route of the server, declared once. {@link ApiServerImpl} registers
@@ -145,7 +146,13 @@ final class Routes {
         params.add(Param.integer("limit", "rows per page, 1 to 1000, default 100 (CSV: the most rows to export, default all)", 1,
                 org.fundtrail.client.readmodel.ReadModel.MAX_PAGE, null));
         params.add(Param.text("cursor", "the `nextCursor` of the previous page (opaque)",
-                Pattern.compile("[A-Za-z0-9_-]{1,100}"), 100));
+                Pattern.compile("[A-Za-z0-9_-]{1,300}"), 300));
+        boolean amounts = r.filters.contains("minAmount");
+        params.add(Param.oneOf(RecordController.SORT, "the order: `id` (default), "
+                + (amounts ? "`amount` / `-amount` (smallest / largest first, by currency then amount), " : "")
+                + "`date` / `-date` (oldest / newest first: an expenditure's payment date, otherwise the time "
+                + "recorded); ties in id order", java.util.Arrays.stream(ListOrder.values())
+                .filter(o -> amounts || !o.byAmount()).map(ListOrder::text).toList(), ListOrder.ID.text()));
         for (String f : r.filters) {
             params.add(switch (f) {
                 case "fiscalYear" -> Param.integer(f, "the fiscal year", 1900, 9999, null);

@@ -6,9 +6,10 @@ import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.Refusal;
 import org.fundtrail.chaincode.domain.Tier;
 import org.fundtrail.client.readmodel.Filter;
+import org.fundtrail.client.readmodel.ListOrder;
 import picocli.CommandLine.Option;
 
-/** The filters of {@code list}, {@code search} and {@code export}. */
+/** The filters and order of {@code list} and {@code export}. */
 final class FilterOptions {
     /** The currency of amounts when {@code --currency} is not given (as the API's {@code currency}). */
     static final String DEFAULT_CURRENCY = "EUR";
@@ -52,6 +53,19 @@ final class FilterOptions {
 
     @Option(names = "--allocation", paramLabel = "ID", description = "Records drawing on this allocation.")
     String allocation;
+
+    @Option(names = "--sort", paramLabel = "ORDER", description = "id (default), amount, -amount (largest first), "
+            + "date, -date (newest first; an expenditure's payment date, else when recorded); the API's sort.")
+    String sort;
+
+    /** @return the order {@code --sort} names */
+    ListOrder order() {
+        if (sort == null) {
+            return ListOrder.ID;
+        }
+        return ListOrder.ofText(sort).orElseThrow(() -> new UserError(ExitCode.USAGE, "--sort: '" + sort
+                + "' is not one of " + java.util.Arrays.stream(ListOrder.values()).map(ListOrder::text).toList()));
+    }
 
     /** @return the read model filter */
     Filter filter() {
@@ -110,6 +124,7 @@ final class FilterOptions {
         add(q, "to", to);
         add(q, "q", text);
         add(q, "allocation", allocation);
+        add(q, "sort", sort == null ? null : order().text());
         return q.toString();
     }
 

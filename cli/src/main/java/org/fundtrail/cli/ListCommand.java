@@ -87,7 +87,7 @@ final class ListCommand implements Callable<Integer> {
 
     private Page<RecordRow> list(ReadModel readModel, RecordType recordType, String from) throws Exception {
         try {
-            return readModel.list(recordType, filters.filter(), from, limit);
+            return readModel.list(recordType, filters.filter(), filters.order(), from, limit);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }

@@ -219,6 +219,8 @@ class CommandsTest {
             {"list", "expenditures", "--min-amount", "1.5", "--currency", "JPY"},
             {"list", "expenditures", "--min-amount", "1", "--currency", "XYZ"},
             {"list", "expenditures", "--min-amount", "5", "--max-amount", "1"},
+            {"list", "expenditures", "--sort", "biggest"},
+            {"list", "organisations", "--sort", "-amount"},
             {"list", "nothing"},
             {"export", "allocations", "--cofog", "XX"},
             {"export", "trace"},
@@ -390,6 +392,10 @@ class CommandsTest {
                 .as("amounts compare within their currency: the ledger is in euro").doesNotContain("\"E-1\"");
         assertThat(ok("list", "expenditures", "--min-amount", "0", "--json").out()).contains("\"E-1\"")
                 .contains("\"E-2\"");
+        String largest = ok("list", "expenditures", "--sort", "-amount", "--limit", "1", "--json").out();
+        assertThat(largest).as("E-1 is the larger of the two payments").contains("\"E-1\"").doesNotContain("\"E-2\"");
+        assertThat(ok("list", "expenditures", "--sort", "amount", "--limit", "1", "--json").out()).contains("\"E-2\"")
+                .doesNotContain("\"E-1\"");
         assertThat(cli.run("list", "budgets").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(cli.run("list", "allocations", "--limit", "0").exit()).isEqualTo(ExitCode.USAGE);
         Cli.Run inapplicable = cli.run("list", "allocations", "--tier", "AGENCY");

@@ -12,8 +12,9 @@ import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.RecordType;
 
 /**
- * A keyset-paginated list query built from a {@link Filter}: criteria become bound parameters,
- * never concatenated text; the page continues after the last id of the previous one.
+ * A keyset-paginated list query built from a {@link Filter} and a {@link ListOrder}: criteria
+ * become bound parameters, never concatenated text; the page continues after the previous page's
+ * last sort key and id ({@link ListCursor}).
  */
 final class ListQuery {
     private static final Set<RecordType> MONEY = EnumSet.of(RecordType.ALLOCATION, RecordType.TRANSFER,
@@ -31,7 +32,7 @@ final class ListQuery {
         this.args = args;
     }
 
-    static ListQuery of(RecordType type, Filter f, String afterId, int limit) {
+    static ListQuery of(RecordType type, Filter f, ListOrder order, ListCursor after, int limit) {
         Rows.table(type);
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
@@ -121,15 +122,43 @@ final class ListQuery {
             where.add("t.parent_allocation_id = ?");
             args.add(f.parentAllocationId());
         }
-        if (afterId != null) {
-            where.add("t.id > ?");
-            args.add(afterId);
+        if (order.byAmount() && !MONEY.contains(type)) {
+            throw new IllegalArgumentException("order: " + type.name().toLowerCase(java.util.Locale.ROOT)
+                    + " records have no amount to sort by");
+        }
+        String key = order.byAmount() ? "t.amount_minor"
+                : type == RecordType.EXPENDITURE ? "t.date" : "t.recorded_at";
+        String direction = order.descending() ? " DESC" : "";
+        if (after != null) {
+            String beyond = order.descending() ? " < ?" : " > ?";
+            switch (order) {
+                case ID -> {
+                    where.add("t.id > ?");
+                    args.add(after.id());
+                }
+                case AMOUNT, AMOUNT_DESCENDING -> {
+                    where.add("(t.currency > ? OR (t.currency = ? AND (" + key + beyond + " OR (" + key
+                            + " = ? AND t.id > ?))))");
+                    long amount = Long.parseLong(after.key());
+                    args.addAll(List.of(after.currency(), after.currency(), amount, amount, after.id()));
+                }
+                case DATE, DATE_DESCENDING -> {
+                    where.add("(" + key + beyond + " OR (" + key + " = ? AND t.id > ?))");
+                    args.addAll(List.of(after.key(), after.key(), after.id()));
+                }
+                default -> throw new IllegalStateException(order.name());
+            }
         }
         StringBuilder sql = new StringBuilder(Rows.select(type));
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
-        sql.append(" ORDER BY t.id LIMIT ?");
+        sql.append(switch (order) {
+            case ID -> " ORDER BY t.id";
+            case AMOUNT, AMOUNT_DESCENDING -> " ORDER BY t.currency, " + key + direction + ", t.id";
+            case DATE, DATE_DESCENDING -> " ORDER BY " + key + direction + ", t.id";
+        });
+        sql.append(" LIMIT ?");
         args.add(limit);
         return new ListQuery(type, sql.toString(), args);
     }

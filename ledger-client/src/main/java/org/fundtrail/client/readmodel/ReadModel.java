@@ -103,7 +103,26 @@ public interface ReadModel extends AutoCloseable {
      *     that does not apply to the type
      * @throws ReadModelException when the database cannot be read
      */
-    Page<RecordRow> list(RecordType type, Filter filter, String cursor, int limit) throws ReadModelException;
+    default Page<RecordRow> list(RecordType type, Filter filter, String cursor, int limit) throws ReadModelException {
+        return list(type, filter, ListOrder.ID, cursor, limit);
+    }
+
+    /**
+     * Lists records of one type in an order, one page at a time.
+     *
+     * @param type the record type (not BALANCE)
+     * @param filter what to keep
+     * @param order the order ({@link ListOrder#AMOUNT} and {@link ListOrder#AMOUNT_DESCENDING} only for
+     *     records with an amount)
+     * @param cursor null for the first page, else the {@link Page#nextCursor()} of a page in the same order
+     * @param limit 1 to {@link #MAX_PAGE}
+     * @return the page
+     * @throws IllegalArgumentException for a bad cursor (or one from another order), a bad limit,
+     *     BALANCE, an amount order for records without amounts, or a filter criterion that does not apply
+     * @throws ReadModelException when the database cannot be read
+     */
+    Page<RecordRow> list(RecordType type, Filter filter, ListOrder order, String cursor, int limit)
+            throws ReadModelException;
 
     /**
      * Lists the child allocations of an allocation, in id order.

@@ -260,39 +260,23 @@ final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
     }
 
     @Override
-    public Page<RecordRow> list(RecordType type, Filter filter, String cursor, int limit) throws ReadModelException {
+    public Page<RecordRow> list(RecordType type, Filter filter, ListOrder order, String cursor, int limit)
+            throws ReadModelException {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(order, "order");
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit: " + limit + " is not from 1 to " + MAX_PAGE);
         }
-        String after = cursor == null ? null : decodeCursor(cursor);
-        ListQuery query = ListQuery.of(type, filter, after, limit + 1);
+        ListCursor after = cursor == null ? null : ListCursor.decode(cursor, order);
+        ListQuery query = ListQuery.of(type, filter, order, after, limit + 1);
         List<RecordRow> rows = read("a list of " + type, c -> query.run(c));
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = encodeCursor(rows.get(limit - 1).id());
+            next = ListCursor.after(order, rows.get(limit - 1)).encode();
         }
         return new Page<>(rows, next);
-    }
-
-    static String encodeCursor(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decodeCursor(String cursor) {
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cursor: not a cursor returned by this API", e);
-        }
-        if (!text.startsWith("v1:") || text.length() > 3 + 64) {
-            throw new IllegalArgumentException("cursor: not a cursor returned by this API");
-        }
-        return text.substring(3);
     }
 
     @Override

@@ -47,10 +47,15 @@ class QueryTest {
     }
 
     private static List<RecordRow> all(RecordType type, Filter filter, int pageSize) throws Exception {
+        return all(type, filter, ListOrder.ID, pageSize);
+    }
+
+    private static List<RecordRow> all(RecordType type, Filter filter, ListOrder order, int pageSize)
+            throws Exception {
         List<RecordRow> rows = new ArrayList<>();
         String cursor = null;
         do {
-            Page<RecordRow> page = rm.list(type, filter, cursor, pageSize);
+            Page<RecordRow> page = rm.list(type, filter, order, cursor, pageSize);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
             rows.addAll(page.items());
             cursor = page.nextCursor();
@@ -65,6 +70,38 @@ class QueryTest {
         assertThat(small).hasSizeGreaterThan(100).isEqualTo(big);
         List<String> ids = small.stream().map(RecordRow::id).toList();
         assertThat(ids).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void pages_in_amount_or_date_order_return_every_record_once_in_that_order() throws Exception {
+        List<RecordRow> byId = all(RecordType.EXPENDITURE, Filter.all(), 1000);
+        java.util.Comparator<RecordRow> amount = java.util.Comparator.comparing(
+                (RecordRow r) -> ListOrder.amountOf(r.record()).minorUnits());
+        java.util.Comparator<RecordRow> date = java.util.Comparator.comparing(
+                (RecordRow r) -> ((Expenditure) r.record()).date());
+        java.util.Comparator<RecordRow> id = java.util.Comparator.comparing(RecordRow::id);
+        for (int pageSize : new int[] {1, 7, 1000}) {
+            assertThat(all(RecordType.EXPENDITURE, Filter.all(), ListOrder.AMOUNT_DESCENDING, pageSize))
+                    .as("page size %d", pageSize).isEqualTo(byId.stream().sorted(amount.reversed().thenComparing(id))
+                            .toList());
+            assertThat(all(RecordType.EXPENDITURE, Filter.all(), ListOrder.AMOUNT, pageSize))
+                    .isEqualTo(byId.stream().sorted(amount.thenComparing(id)).toList());
+            assertThat(all(RecordType.EXPENDITURE, Filter.all(), ListOrder.DATE_DESCENDING, pageSize))
+                    .isEqualTo(byId.stream().sorted(date.reversed().thenComparing(id)).toList());
+        }
+        List<RecordRow> transfers = all(RecordType.TRANSFER, Filter.all(), ListOrder.DATE, 3);
+        assertThat(transfers).extracting(r -> r.record().recordedAt()).isSorted();
+        assertThat(transfers).hasSize(all(RecordType.TRANSFER, Filter.all(), 1000).size());
+    }
+
+    @Test
+    void a_cursor_continues_only_the_order_it_came_from() throws Exception {
+        String cursor = rm.list(RecordType.EXPENDITURE, Filter.all(), ListOrder.AMOUNT_DESCENDING, null, 2)
+                .nextCursor();
+        assertThatThrownBy(() -> rm.list(RecordType.EXPENDITURE, Filter.all(), cursor, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cursor: ");
+        assertThatThrownBy(() -> rm.list(RecordType.ORGANIZATION, Filter.all(), ListOrder.AMOUNT, null, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("order: ");
     }
 
     @Test
