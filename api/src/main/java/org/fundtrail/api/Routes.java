@@ -151,7 +151,7 @@ final class Routes {
         params.add(Param.oneOf(RecordController.SORT, "the order: `id` (default), "
                 + (amounts ? "`amount` / `-amount` (smallest / largest first, by currency then amount), " : "")
                 + "`date` / `-date` (oldest / newest first: an expenditure's payment date, otherwise the time "
-                + "recorded); ties in id order", java.util.Arrays.stream(ListOrder.values())
+                + "recorded); ties by id, in the same direction", java.util.Arrays.stream(ListOrder.values())
                 .filter(o -> amounts || !o.byAmount()).map(ListOrder::text).toList(), ListOrder.ID.text()));
         for (String f : r.filters) {
             params.add(switch (f) {

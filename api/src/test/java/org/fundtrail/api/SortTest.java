@@ -53,14 +53,14 @@ class SortTest {
         List<JsonNode> largest = pages("/api/v1/expenditures?sort=-amount&limit=7");
         assertThat(largest).hasSameSizeAs(byId).hasSizeGreaterThan(100);
         assertThat(largest.stream().map(i -> i.get("id").asText()).distinct().count()).isEqualTo(byId.size());
-        Comparator<JsonNode> expected = Comparator.comparing(SortTest::amount).reversed()
-                .thenComparing(i -> i.get("id").asText());
+        Comparator<JsonNode> expected = Comparator.comparing(SortTest::amount)
+                .thenComparing(i -> i.get("id").asText()).reversed();
         assertThat(largest).isSortedAccordingTo(expected);
         assertThat(pages("/api/v1/expenditures?sort=amount&limit=50")).isSortedAccordingTo(
                 Comparator.comparing(SortTest::amount).thenComparing(i -> i.get("id").asText()));
         assertThat(pages("/api/v1/expenditures?sort=-date&limit=50")).isSortedAccordingTo(
-                Comparator.comparing((JsonNode i) -> i.get("date").asText()).reversed()
-                        .thenComparing(i -> i.get("id").asText()));
+                Comparator.comparing((JsonNode i) -> i.get("date").asText())
+                        .thenComparing(i -> i.get("id").asText()).reversed());
     }
 
     @Test

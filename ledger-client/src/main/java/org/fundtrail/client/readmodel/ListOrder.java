@@ -9,9 +9,9 @@ import org.fundtrail.chaincode.domain.Reversal;
 import org.fundtrail.chaincode.domain.Transfer;
 
 /**
- * The order of a list. Every order ends with the id, so pages never overlap or skip a record.
- * Amounts compare within one currency: an amount order sorts by currency first (one currency on a
- * page of a single-currency ledger), then by amount.
+ * The order of a list. Every order ends with the id, in the order's direction, so pages never
+ * overlap or skip a record. Amounts compare within one currency: an amount order sorts by currency
+ * first (in the same direction), then by amount.
  *
  * <pre>{@code
  * Page<RecordRow> biggest = readModel.list(RecordType.EXPENDITURE, Filter.all(), ListOrder.AMOUNT_DESCENDING, null, 10);

@@ -129,23 +129,21 @@ final class ListQuery {
         String key = order.byAmount() ? "t.amount_minor"
                 : type == RecordType.EXPENDITURE ? "t.date" : "t.recorded_at";
         String direction = order.descending() ? " DESC" : "";
+        // One direction for every column, so SQLite walks an index ((currency, amount_minor, id),
+        // (date, id), (recorded_at, id)) forwards or backwards and the keyset is one row-value comparison.
+        List<String> columns = switch (order) {
+            case ID -> List.of("t.id");
+            case AMOUNT, AMOUNT_DESCENDING -> List.of("t.currency", key, "t.id");
+            case DATE, DATE_DESCENDING -> List.of(key, "t.id");
+        };
         if (after != null) {
-            String beyond = order.descending() ? " < ?" : " > ?";
+            where.add("(" + String.join(", ", columns) + ")" + (order.descending() ? " < (" : " > (")
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
             switch (order) {
-                case ID -> {
-                    where.add("t.id > ?");
-                    args.add(after.id());
-                }
-                case AMOUNT, AMOUNT_DESCENDING -> {
-                    where.add("(t.currency > ? OR (t.currency = ? AND (" + key + beyond + " OR (" + key
-                            + " = ? AND t.id > ?))))");
-                    long amount = Long.parseLong(after.key());
-                    args.addAll(List.of(after.currency(), after.currency(), amount, amount, after.id()));
-                }
-                case DATE, DATE_DESCENDING -> {
-                    where.add("(" + key + beyond + " OR (" + key + " = ? AND t.id > ?))");
-                    args.addAll(List.of(after.key(), after.key(), after.id()));
-                }
+                case ID -> args.add(after.id());
+                case AMOUNT, AMOUNT_DESCENDING -> args.addAll(List.of(after.currency(), Long.parseLong(after.key()),
+                        after.id()));
+                case DATE, DATE_DESCENDING -> args.addAll(List.of(after.key(), after.id()));
                 default -> throw new IllegalStateException(order.name());
             }
         }
@@ -153,11 +151,8 @@ final class ListQuery {
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
-        sql.append(switch (order) {
-            case ID -> " ORDER BY t.id";
-            case AMOUNT, AMOUNT_DESCENDING -> " ORDER BY t.currency, " + key + direction + ", t.id";
-            case DATE, DATE_DESCENDING -> " ORDER BY " + key + direction + ", t.id";
-        });
+        sql.append(" ORDER BY ").append(columns.stream().map(c -> c + direction).collect(
+                java.util.stream.Collectors.joining(", ")));
         sql.append(" LIMIT ?");
         args.add(limit);
         return new ListQuery(type, sql.toString(), args);

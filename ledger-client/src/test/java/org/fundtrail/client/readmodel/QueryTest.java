@@ -82,12 +82,12 @@ class QueryTest {
         java.util.Comparator<RecordRow> id = java.util.Comparator.comparing(RecordRow::id);
         for (int pageSize : new int[] {1, 7, 1000}) {
             assertThat(all(RecordType.EXPENDITURE, Filter.all(), ListOrder.AMOUNT_DESCENDING, pageSize))
-                    .as("page size %d", pageSize).isEqualTo(byId.stream().sorted(amount.reversed().thenComparing(id))
+                    .as("page size %d", pageSize).isEqualTo(byId.stream().sorted(amount.thenComparing(id).reversed())
                             .toList());
             assertThat(all(RecordType.EXPENDITURE, Filter.all(), ListOrder.AMOUNT, pageSize))
                     .isEqualTo(byId.stream().sorted(amount.thenComparing(id)).toList());
             assertThat(all(RecordType.EXPENDITURE, Filter.all(), ListOrder.DATE_DESCENDING, pageSize))
-                    .isEqualTo(byId.stream().sorted(date.reversed().thenComparing(id)).toList());
+                    .isEqualTo(byId.stream().sorted(date.thenComparing(id).reversed()).toList());
         }
         List<RecordRow> transfers = all(RecordType.TRANSFER, Filter.all(), ListOrder.DATE, 3);
         assertThat(transfers).extracting(r -> r.record().recordedAt()).isSorted();
