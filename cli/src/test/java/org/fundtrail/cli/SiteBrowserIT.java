@@ -338,6 +338,149 @@ class SiteBrowserIT {
                 + "damaged");
     }
 
+    /**
+     * A server that lies: an HTTP proxy on 127.0.0.1 in front of the real API server that passes every
+     * GET through unchanged, except the answers it is told to rewrite (by path). The real server's own
+     * check of its stored blocks sees nothing wrong, so what the page shows is the page's own checks.
+     */
+    static final class LyingProxy implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer http;
+        final Map<String, java.util.function.UnaryOperator<byte[]>> rewrites = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Set<String> rewritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final HttpClient client = HttpClient.newHttpClient();
+
+        LyingProxy() throws java.io.IOException {
+            http = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+            http.createContext("/", exchange -> {
+                try (exchange) {
+                    String path = exchange.getRequestURI().getRawPath();
+                    String query = exchange.getRequestURI().getRawQuery();
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path
+                            + (query == null ? "" : "?" + query)));
+                    String accept = exchange.getRequestHeaders().getFirst("Accept");
+                    if (accept != null) {
+                        request.header("Accept", accept);
+                    }
+                    HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    byte[] body = r.body();
+                    java.util.function.UnaryOperator<byte[]> rewrite = rewrites.get(path);
+                    if (rewrite != null && r.statusCode() == 200) {
+                        body = rewrite.apply(body.clone());
+                        rewritten.add(path);
+                    }
+                    r.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().set(
+                            "Content-Type", t));
+                    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                    exchange.sendResponseHeaders(r.statusCode(), body.length == 0 ? -1 : body.length);
+                    if (body.length > 0) {
+                        exchange.getResponseBody().write(body);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            http.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + http.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            http.stop(0);
+            ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+        }
+    }
+
+    /** What the record page shows when opened through a proxy that rewrites the given answers. */
+    static Shown throughLyingProxy(String id, String query, Map<String, java.util.function.UnaryOperator<byte[]>> rewrites)
+            throws Exception {
+        try (LyingProxy proxy = new LyingProxy()) {
+            proxy.rewrites.putAll(rewrites);
+            ChromeDriver fresh = browser(Files.createTempDirectory(data, "chromium-profile-lying"));
+            try {
+                fresh.get(proxy.base() + "/record/" + id + query);
+                String verdict = awaitVerdict(fresh);
+                assertThat(proxy.rewritten).as("the answers the proxy changed").isEqualTo(rewrites.keySet());
+                Map<String, String> details = new java.util.LinkedHashMap<>();
+                for (WebElement li : fresh.findElements(By.cssSelector("#verify li[data-check]"))) {
+                    details.put(li.getAttribute("data-check"), li.findElement(By.className("detail")).getText());
+                }
+                return new Shown(verdict, checks(fresh), details);
+            } finally {
+                fresh.quit();
+            }
+        }
+    }
+
+    /** Flips one bit of the byte {@code where} finds in a served block. */
+    static java.util.function.UnaryOperator<byte[]> flip(java.util.function.ToIntFunction<byte[]> where) {
+        return b -> {
+            int at = where.applyAsInt(b);
+            assertThat(at).as("the byte to flip").isPositive();
+            b[at] ^= 0x01;
+            return b;
+        };
+    }
+
+    static byte[] servedBlock(long number) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/blocks/" + number)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void a_lying_server_that_changes_the_record_s_write_in_its_block_fails_the_page_s_data_hash_check()
+            throws Exception {
+        JsonNode record = api("/api/v1/expenditures?fiscalYear=" + year + "&limit=1").at("/items/0");
+        String id = record.get("id").asText();
+        long number = record.at("/ledger/blockNumber").asLong();
+        String amount = "\"amount\":\"" + record.get("amount").asText() + "\"";
+        String key = "\u0000ft.expenditure\u0000" + id + "\u0000";
+        assertThat(writtenAmount(servedBlock(number), key, amount)).as("the write in block %d", number).isPositive();
+        Shown shown = throughLyingProxy(id, "?anchor=" + genesisHash(), Map.of("/api/v1/blocks/" + number,
+                flip(b -> writtenAmount(b, key, amount) + "\"amount\":\"".length())));
+        // the server served it (its stored copy is intact); the page's data hash check is what catches it
+        assertThat(shown.verdict()).startsWith("NOT verified: block " + number + "'s data hash is not the SHA-256 of "
+                + "its envelopes");
+        assertThat(shown.checks()).containsEntry("block", "false").containsEntry("record", "false")
+                .containsEntry("chain", "true");
+        assertThat(shown.details().get("record")).contains("differs from what the transaction wrote");
+    }
+
+    @Test
+    void a_lying_server_that_changes_a_previous_hash_below_the_record_s_block_fails_only_the_chain_check()
+            throws Exception {
+        JsonNode record = null;
+        for (JsonNode r : api("/api/v1/transfers?fiscalYear=" + year + "&limit=50").get("items")) {
+            if (r.at("/ledger/blockNumber").asLong() >= 2) {
+                record = r;
+                break;
+            }
+        }
+        assertThat(record).as("a transfer in block 2 or later").isNotNull();
+        long number = record.at("/ledger/blockNumber").asLong();
+        long below = number - 1;
+        // block below's header: previous_hash, one bit flipped; the record's own block (and its orderer
+        // signature over its header) is served as it is
+        Shown shown = throughLyingProxy(record.get("id").asText(), "?anchor=" + genesisHash(), Map.of(
+                "/api/v1/blocks/" + below, flip(b -> {
+                    try {
+                        return indexOf(b, parse(b).getHeader().getPreviousHash().toByteArray(), 0);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })));
+        // that changes the header below's hash too, so the first link broken, top down, is the record's block's
+        assertThat(shown.verdict()).matches("NOT verified: block " + number + "'s previous_hash [0-9a-f]{64} is not "
+                + "the hash of block " + below + "'s header \\([0-9a-f]{64}\\)");
+        assertThat(shown.checks()).isEqualTo(Map.of("record", "true", "block", "true", "chain", "false",
+                "signatures", "true"));
+    }
+
     static byte[] blockBytes(java.sql.Connection db, long number) throws java.sql.SQLException {
         try (java.sql.PreparedStatement st = db.prepareStatement("SELECT data FROM blocks WHERE block_number = ?")) {
             st.setLong(1, number);
