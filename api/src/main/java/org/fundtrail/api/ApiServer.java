@@ -94,6 +94,17 @@ public interface ApiServer extends AutoCloseable {
         Builder blocks(BlockStore blocks);
 
         /**
+         * @param chaincode the chaincode whose policy it is
+         * @param policy its endorsement policy in Fabric's syntax, e.g. {@code AND('FinanceMSP.peer','AuditMSP.peer')},
+         *     as this server's configuration states it (the network definition). Served at
+         *     {@code /api/v1/endorsement-policy} for the record page, which checks the endorsements
+         *     against it and says it is the server's word, not the ledger's (default none: that route
+         *     answers 501)
+         * @return this builder
+         */
+        Builder endorsementPolicy(String chaincode, String policy);
+
+        /**
          * @param problem what is wrong with the projection feeding the read model, if anything (e.g. the
          *     projector stopped on a fork, or keeps failing); {@code /health} then answers 503 with
          *     {@code "status":"DEGRADED"} and the reason (default: nothing is wrong)

@@ -58,7 +58,7 @@ final class ApiServerImpl implements ApiServer {
                 b.accessLog);
         PageController pages = new PageController();
         this.routes = Routes.table(new RecordController(ledger), new LedgerController(ledger, b.timeout, b.blocks,
-                b.projectionHealth), pages);
+                b.projectionHealth, b.policyChaincode, b.policy), pages);
         this.openapi = OpenApi.document(routes, version());
         pages.openapiDocument(openapi);
         this.app = Javalin.create(cfg -> {
@@ -303,6 +303,8 @@ final class ApiServerImpl implements ApiServer {
         private int rateRequests = 1200;
         private Duration ratePeriod = Duration.ofMinutes(1);
         private BlockStore blocks;
+        private String policyChaincode;
+        private String policy;
         private java.util.function.Supplier<java.util.Optional<String>> projectionHealth = java.util.Optional::empty;
         private Duration timeout = Duration.ofSeconds(30);
         private Duration maxAge = Duration.ofSeconds(5);
@@ -353,6 +355,13 @@ final class ApiServerImpl implements ApiServer {
         @Override
         public Builder blocks(BlockStore blocks) {
             this.blocks = Objects.requireNonNull(blocks, "blocks");
+            return this;
+        }
+
+        @Override
+        public Builder endorsementPolicy(String chaincode, String policy) {
+            this.policyChaincode = Objects.requireNonNull(chaincode, "chaincode");
+            this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -27,14 +27,19 @@ final class LedgerController {
     private final Duration summaryTimeout;
     private final BlockStore blocks;
     private final java.util.function.Supplier<Optional<String>> projectionHealth;
+    private final String policyChaincode;
+    private final String policy;
     private volatile CachedSummary cached;
 
     private record CachedSummary(long height, Integer fiscalYear, byte[] body) {
     }
 
     LedgerController(Ledger ledger, Duration summaryTimeout, BlockStore blocks,
-                     java.util.function.Supplier<Optional<String>> projectionHealth) {
+                     java.util.function.Supplier<Optional<String>> projectionHealth, String policyChaincode,
+                     String policy) {
         this.projectionHealth = projectionHealth;
+        this.policyChaincode = policyChaincode;
+        this.policy = policy;
         this.ledger = ledger;
         this.summaryTimeout = summaryTimeout;
         this.blocks = blocks;
@@ -219,6 +224,24 @@ final class LedgerController {
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"block-" + number + ".pb\"");
             ctx.result(block);
+        };
+    }
+
+    /**
+     * GET /endorsement-policy: the chaincode's endorsement policy as this server's configuration states it.
+     * On the embedded node no block carries it (Fabric's {@code _lifecycle} definitions are not written),
+     * so this is the server's word: the record page says so and takes a policy from its link instead.
+     */
+    Route.Handler endorsementPolicy() {
+        return (ctx, p) -> {
+            if (policy == null) {
+                throw new ApiException(501, "NOT_IMPLEMENTED", null, "this server states no endorsement policy");
+            }
+            ObjectNode body = Json.object();
+            body.put("chaincode", policyChaincode);
+            body.put("policy", policy);
+            body.put("source", "this server's configuration (its network definition), not the ledger's blocks");
+            Responses.json(ctx, body);
         };
     }
 

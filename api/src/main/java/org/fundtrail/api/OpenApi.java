@@ -260,6 +260,8 @@ final class OpenApi {
                         .addProperty("links", ref("Links")))));
         components.addSchemas("BlockTransactions", object().addProperty("blockNumber", integer())
                 .addProperty("transactions", array(ref("Transaction"))).addProperty("links", ref("Links")));
+        components.addSchemas("EndorsementPolicy", object().addProperty("chaincode", string())
+                .addProperty("policy", string()).addProperty("source", string()));
         components.addSchemas("Health", object().addProperty("status", string())
                 .addProperty("ledgerHeight", integer()).addProperty("checkpoint", integer()));
     }

@@ -18,6 +18,8 @@ import org.fundtrail.client.readmodel.ListOrder;
 final class Routes {
     static final String V1 = Resource.BASE;
     static final int MAX_DEPTH = ApiServer.TRACE_DEPTH_MAX;
+    /** An endorsement policy's characters: operators, counts, quoted 'MSP.role' principals. */
+    static final Pattern POLICY = Pattern.compile("[A-Za-z0-9 ,.'\"()_-]{1,1000}");
 
     private Routes() {
     }
@@ -84,6 +86,12 @@ final class Routes {
                 "The transactions of a block", "Every transaction of the block, valid or not, in block order.",
                 List.of(blockParam()), List.of(Route.JSON), "BlockTransactions", IMMUTABLE, List.of(404),
                 ledger.blockTransactions()));
+        routes.add(Route.of(V1 + "/endorsement-policy", "getEndorsementPolicy", "ledger",
+                "The chaincode's endorsement policy, as this server states it",
+                "Fabric signature-policy syntax (AND, OR, OutOf over 'MSP.role'), from the server's configuration: "
+                        + "the embedded node's blocks do not carry it. The record page checks the endorsements "
+                        + "against it (or against `policy` in its link). 501 when the server states none.",
+                List.of(), List.of(Route.JSON), "EndorsementPolicy", NONE, List.of(501), ledger.endorsementPolicy()));
         routes.add(Route.of(V1 + "/health", "health", "server", "Health",
                 "UP with the read model's height, or 503.", List.of(), List.of(Route.JSON), "Health", NONE,
                 List.of(503), ledger.health()));
@@ -116,8 +124,11 @@ final class Routes {
                 List.of(Param.path("recordId", "the record id", Param.ID, 64),
                         Param.text("anchor", "the trust anchor: the genesis block's header hash (64 hex digits) the "
                                 + "page checks the record's block is chained to (default: this server's block 0)",
-                                Param.HASH, 64)),
-                List.of(Route.HTML), null, STATIC, List.of(), pages.page("recordId", "anchor")));
+                                Param.HASH, 64),
+                        Param.text("policy", "the endorsement policy the page checks the endorsements against, in "
+                                + "Fabric's syntax, e.g. AND('FinanceMSP.peer','AuditMSP.peer') (default: the one "
+                                + "/api/v1/endorsement-policy states)", POLICY, 1000)),
+                List.of(Route.HTML), null, STATIC, List.of(), pages.page("recordId", "anchor", "policy")));
         routes.add(Route.of("/docs", "docs", "pages", "Browsable documentation",
                 "Swagger UI rendering /openapi.json, served from this server (no CDN).", List.of(),
                 List.of(Route.HTML), null, STATIC, List.of(), pages.resource("docs.html")));

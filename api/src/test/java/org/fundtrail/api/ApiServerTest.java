@@ -314,6 +314,23 @@ class ApiServerTest {
     }
 
     @Test
+    void the_endorsement_policy_is_served_as_the_server_states_it_and_501_when_it_states_none() throws Exception {
+        JsonNode none = Http.error(http.get("/api/v1/endorsement-policy"), 501);
+        assertThat(none.get("error").asText()).isEqualTo("NOT_IMPLEMENTED");
+        try (ApiServer s = ApiServer.newInstance().readModel(fixture.readModel).port(0)
+                .endorsementPolicy("fundtrail", "AND('FinanceMSP.peer','AuditMSP.peer')").build()) {
+            s.start();
+            HttpResponse<String> r = new Http(s.port()).get("/api/v1/endorsement-policy");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            assertThat(body.get("chaincode").asText()).isEqualTo("fundtrail");
+            assertThat(body.get("policy").asText()).isEqualTo("AND('FinanceMSP.peer','AuditMSP.peer')");
+            assertThat(body.get("source").asText()).contains("not the ledger");
+        }
+    }
+
+    @Test
     void raw_blocks_from_the_read_model_let_anyone_verify_a_record() throws Exception {
         try (ApiServer withBlocks = ApiServer.newInstance().readModel(fixture.readModel).port(0)
                 .blocks(fixture.readModel::block).build()) {

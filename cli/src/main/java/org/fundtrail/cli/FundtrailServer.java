@@ -140,7 +140,7 @@ final class FundtrailServer implements AutoCloseable {
             Projector projector = Projector.newInstance().readModel(readModel).source(reader.blocks())
                     .chaincode(definition.chaincode()).build();
             projector.start();
-            ApiServer api = apiPort < 0 ? null : startApi(readModel, apiPort, projector);
+            ApiServer api = apiPort < 0 ? null : startApi(readModel, apiPort, projector, definition);
             FundtrailServer server = new FundtrailServer(dir, node, readModel, reader, projector, api);
             dir.writeRunning(new DataDir.Running(ProcessHandle.current().pid(), gatewayPort,
                     api == null ? 0 : api.port()));
@@ -159,9 +159,11 @@ final class FundtrailServer implements AutoCloseable {
         }
     }
 
-    private static ApiServer startApi(ReadModel readModel, int port, Projector projector) throws IOException {
+    private static ApiServer startApi(ReadModel readModel, int port, Projector projector,
+                                      NetworkDefinition definition) throws IOException {
         ReadModel model = readModel;
         ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block)
+                .endorsementPolicy(definition.chaincode(), definition.endorsementPolicy())
                 .projectionHealth(() -> projectionProblem(projector)).build();
         try {
             api.start();

@@ -41,6 +41,8 @@ class SiteBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** network-config/network.yaml's endorsementPolicy, which the demo server states. */
+    private static final String LEDGER_POLICY = "AND('FinanceMSP.peer','AuditMSP.peer')";
 
     static Path data;
     static FundtrailServer server;
@@ -231,8 +233,16 @@ class SiteBrowserIT {
             open("/record/" + id + "?anchor=" + anchor);
             assertThat(awaitVerdict(browser)).as(id).isEqualTo("Verified");
             assertThat(checks(browser)).as(id).isEqualTo(Map.of("record", "true", "block", "true", "chain", "true",
-                    "signatures", "true"));
+                    "signatures", "true", "policy", "true"));
             assertThat(browser.findElement(By.id("anchor")).getText()).isEqualTo(anchor);
+            // no policy in the link: the server's, and the page says whose word it is
+            assertThat(browser.findElement(By.id("policy")).getText()).isEqualTo(LEDGER_POLICY);
+            assertThat(browser.findElement(By.id("policy-note")).getText()).startsWith("as stated by this server, not "
+                    + "by the ledger");
+            assertThat(browser.findElement(By.cssSelector("#verify li[data-check='policy'] .detail")).getText())
+                    .matches("endorsed by .*FinanceMSP\\.peer.*AuditMSP\\.peer.*: satisfies AND\\('FinanceMSP\\.peer', "
+                            + "'AuditMSP\\.peer'\\) \\(as stated by this server, not by the ledger\\)|endorsed by .*AuditMSP"
+                            + "\\.peer.*FinanceMSP\\.peer.*: satisfies .*");
         }
         // without an anchor in the link, the page shows block 0's hash as the server gives it
         open("/record/" + ids.get(0));
@@ -319,7 +329,7 @@ class SiteBrowserIT {
         assertThat(shown.verdict()).matches("NOT verified: orderer signature 0: the signature of OrdererMSP .* does not"
                 + " verify");
         assertThat(shown.checks()).isEqualTo(Map.of("record", "true", "block", "true", "chain", "true",
-                "signatures", "false"));
+                "signatures", "false", "policy", "true"));
     }
 
     @Test
@@ -336,6 +346,249 @@ class SiteBrowserIT {
         // The server's own check of its stored copy (issue 12) refuses the block; the page says so.
         assertThat(shown.verdict()).startsWith("NOT verified").contains("block " + number + " in the read model is "
                 + "damaged");
+    }
+
+    /**
+     * A server that lies: an HTTP proxy on 127.0.0.1 in front of the real API server that passes every
+     * GET through unchanged, except the answers it is told to rewrite (by path). The real server's own
+     * check of its stored blocks sees nothing wrong, so what the page shows is the page's own checks.
+     */
+    static final class LyingProxy implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer http;
+        final Map<String, java.util.function.UnaryOperator<byte[]>> rewrites = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Set<String> rewritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final HttpClient client = HttpClient.newHttpClient();
+
+        LyingProxy() throws java.io.IOException {
+            http = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+            http.createContext("/", exchange -> {
+                try (exchange) {
+                    String path = exchange.getRequestURI().getRawPath();
+                    String query = exchange.getRequestURI().getRawQuery();
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path
+                            + (query == null ? "" : "?" + query)));
+                    String accept = exchange.getRequestHeaders().getFirst("Accept");
+                    if (accept != null) {
+                        request.header("Accept", accept);
+                    }
+                    HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    byte[] body = r.body();
+                    java.util.function.UnaryOperator<byte[]> rewrite = rewrites.get(path);
+                    if (rewrite != null && r.statusCode() == 200) {
+                        body = rewrite.apply(body.clone());
+                        rewritten.add(path);
+                    }
+                    r.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().set(
+                            "Content-Type", t));
+                    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                    exchange.sendResponseHeaders(r.statusCode(), body.length == 0 ? -1 : body.length);
+                    if (body.length > 0) {
+                        exchange.getResponseBody().write(body);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            http.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + http.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            http.stop(0);
+            ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+        }
+    }
+
+    /** What the record page shows when opened through a proxy that rewrites the given answers. */
+    static Shown throughLyingProxy(String id, String query, Map<String, java.util.function.UnaryOperator<byte[]>> rewrites)
+            throws Exception {
+        try (LyingProxy proxy = new LyingProxy()) {
+            proxy.rewrites.putAll(rewrites);
+            ChromeDriver fresh = browser(Files.createTempDirectory(data, "chromium-profile-lying"));
+            try {
+                fresh.get(proxy.base() + "/record/" + id + query);
+                String verdict = awaitVerdict(fresh);
+                assertThat(proxy.rewritten).as("the answers the proxy changed").isEqualTo(rewrites.keySet());
+                Map<String, String> details = new java.util.LinkedHashMap<>();
+                for (WebElement li : fresh.findElements(By.cssSelector("#verify li[data-check]"))) {
+                    details.put(li.getAttribute("data-check"), li.findElement(By.className("detail")).getText());
+                }
+                return new Shown(verdict, checks(fresh), details);
+            } finally {
+                fresh.quit();
+            }
+        }
+    }
+
+    /** Flips one bit of the byte {@code where} finds in a served block. */
+    static java.util.function.UnaryOperator<byte[]> flip(java.util.function.ToIntFunction<byte[]> where) {
+        return b -> {
+            int at = where.applyAsInt(b);
+            assertThat(at).as("the byte to flip").isPositive();
+            b[at] ^= 0x01;
+            return b;
+        };
+    }
+
+    static byte[] servedBlock(long number) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/blocks/" + number)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void a_lying_server_that_changes_the_record_s_write_in_its_block_fails_the_page_s_data_hash_check()
+            throws Exception {
+        JsonNode record = api("/api/v1/expenditures?fiscalYear=" + year + "&limit=1").at("/items/0");
+        String id = record.get("id").asText();
+        long number = record.at("/ledger/blockNumber").asLong();
+        String amount = "\"amount\":\"" + record.get("amount").asText() + "\"";
+        String key = "\u0000ft.expenditure\u0000" + id + "\u0000";
+        assertThat(writtenAmount(servedBlock(number), key, amount)).as("the write in block %d", number).isPositive();
+        Shown shown = throughLyingProxy(id, "?anchor=" + genesisHash(), Map.of("/api/v1/blocks/" + number,
+                flip(b -> writtenAmount(b, key, amount) + "\"amount\":\"".length())));
+        // the server served it (its stored copy is intact); the page's data hash check is what catches it
+        assertThat(shown.verdict()).startsWith("NOT verified: block " + number + "'s data hash is not the SHA-256 of "
+                + "its envelopes");
+        assertThat(shown.checks()).containsEntry("block", "false").containsEntry("record", "false")
+                .containsEntry("chain", "true");
+        assertThat(shown.details().get("record")).contains("differs from what the transaction wrote");
+    }
+
+    @Test
+    void a_lying_server_that_changes_a_previous_hash_below_the_record_s_block_fails_only_the_chain_check()
+            throws Exception {
+        JsonNode record = null;
+        for (JsonNode r : api("/api/v1/transfers?fiscalYear=" + year + "&limit=50").get("items")) {
+            if (r.at("/ledger/blockNumber").asLong() >= 2) {
+                record = r;
+                break;
+            }
+        }
+        assertThat(record).as("a transfer in block 2 or later").isNotNull();
+        long number = record.at("/ledger/blockNumber").asLong();
+        long below = number - 1;
+        // block below's header: previous_hash, one bit flipped; the record's own block (and its orderer
+        // signature over its header) is served as it is
+        Shown shown = throughLyingProxy(record.get("id").asText(), "?anchor=" + genesisHash(), Map.of(
+                "/api/v1/blocks/" + below, flip(b -> {
+                    try {
+                        return indexOf(b, parse(b).getHeader().getPreviousHash().toByteArray(), 0);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })));
+        // that changes the header below's hash too, so the first link broken, top down, is the record's block's
+        assertThat(shown.verdict()).matches("NOT verified: block " + number + "'s previous_hash [0-9a-f]{64} is not "
+                + "the hash of block " + below + "'s header \\([0-9a-f]{64}\\)");
+        assertThat(shown.checks()).isEqualTo(Map.of("record", "true", "block", "true", "chain", "false",
+                "signatures", "true", "policy", "true"));
+    }
+
+    @Test
+    void a_server_that_states_a_policy_the_endorsements_do_not_satisfy_shows_not_verified_naming_the_policy()
+            throws Exception {
+        assertThat(api("/api/v1/endorsement-policy").get("policy").asText()).isEqualTo(LEDGER_POLICY);
+        JsonNode record = api("/api/v1/allocations?fiscalYear=" + year + "&limit=1").at("/items/0");
+        String id = record.get("id").asText();
+        String lie = "AND('FinanceMSP.peer','HealthMSP.peer')";
+        Shown shown = throughLyingProxy(id, "?anchor=" + genesisHash(), Map.of("/api/v1/endorsement-policy", b -> {
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        JSON.readTree(b);
+                return JSON.writeValueAsBytes(body.put("policy", lie));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(shown.verdict()).matches("NOT verified: the endorsements do not satisfy the endorsement policy "
+                + "AND\\('FinanceMSP\\.peer', 'HealthMSP\\.peer'\\) \\(as stated by this server, not by the ledger\\): "
+                + "endorsed by .*");
+        assertThat(shown.checks()).isEqualTo(Map.of("record", "true", "block", "true", "chain", "true",
+                "signatures", "true", "policy", "false"));
+    }
+
+    @Test
+    void a_policy_in_the_link_is_checked_instead_of_the_server_s_and_said_to_come_from_the_link() throws Exception {
+        String id = api("/api/v1/transfers?fiscalYear=" + year + "&limit=1").at("/items/0/id").asText();
+        String anchor = genesisHash();
+        // any two of three, the ledger's two among them: satisfied
+        String twoOfThree = "OutOf(2, 'FinanceMSP.peer', 'HealthMSP.peer', 'AuditMSP.peer')";
+        String query = "?anchor=" + anchor + "&policy=" + java.net.URLEncoder.encode(twoOfThree,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        open("/record/" + id + query);
+        assertThat(awaitVerdict(browser)).isEqualTo("Verified");
+        assertThat(browser.findElement(By.id("policy")).getText()).isEqualTo(twoOfThree);
+        assertThat(browser.findElement(By.id("policy-note")).getText()).isEqualTo("from the link you opened (?policy=).");
+        assertThat(browser.findElement(By.cssSelector("#verify li[data-check='policy'] .detail")).getText())
+                .endsWith("satisfies " + twoOfThree + " (from the link you opened (?policy=))");
+        // the right orgs in the wrong role: the endorsers are peers, not admins
+        String admins = "AND('FinanceMSP.admin','AuditMSP.peer')";
+        open("/record/" + id + "?anchor=" + anchor + "&policy=" + java.net.URLEncoder.encode(admins,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(awaitVerdict(browser)).startsWith("NOT verified: the endorsements do not satisfy the endorsement "
+                + "policy AND('FinanceMSP.admin', 'AuditMSP.peer') (from the link you opened (?policy=))");
+        assertThat(checks(browser)).containsEntry("policy", "false").containsEntry("signatures", "true");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_page_s_policy_evaluator_reads_fabric_s_syntax_and_counts_each_endorser_once_in_its_role() {
+        open("/");
+        Map<String, Object> results = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/policy.js').then((p) => {
+                  const fin = { mspId: 'FinanceMSP', role: 'peer' };
+                  const aud = { mspId: 'AuditMSP', role: 'peer' };
+                  const finAdmin = { mspId: 'FinanceMSP', role: 'admin' };
+                  const noRole = { mspId: 'HealthMSP', role: null };
+                  const ok = (text, signers) => p.satisfiedBy(p.parse(text), signers);
+                  const error = (text) => { try { p.parse(text); return 'parsed'; } catch (e) { return e.constructor.name; } };
+                  done({
+                    and: ok("AND('FinanceMSP.peer','AuditMSP.peer')", [fin, aud]),
+                    andMissing: ok("AND('FinanceMSP.peer','AuditMSP.peer')", [fin]),
+                    andSameSignerTwice: ok("AND('FinanceMSP.peer','FinanceMSP.peer')", [fin]),
+                    andTwoOfSameMsp: ok("AND('FinanceMSP.peer','FinanceMSP.member')", [fin, finAdmin]),
+                    or: ok("OR('HealthMSP.peer','AuditMSP.peer')", [aud]),
+                    orNone: ok("OR('HealthMSP.peer','FinanceMSP.admin')", [fin, aud]),
+                    outOf2: ok("OutOf(2, 'FinanceMSP.peer', 'HealthMSP.peer', 'AuditMSP.peer')", [fin, aud]),
+                    outOf2One: ok("OutOf(2, 'FinanceMSP.peer', 'HealthMSP.peer', 'AuditMSP.peer')", [aud]),
+                    outOfQuoted: ok("OutOf('2', 'FinanceMSP.peer', 'AuditMSP.peer')", [aud, fin]),
+                    roleMismatch: ok("AND('FinanceMSP.admin','AuditMSP.peer')", [fin, aud]),
+                    member: ok("OR('FinanceMSP.member')", [finAdmin]),
+                    memberNoRole: ok("OR('HealthMSP.member')", [noRole]),
+                    peerNoRole: ok("OR('HealthMSP.peer')", [noRole]),
+                    nested: ok("OR(AND('FinanceMSP.peer','HealthMSP.peer'), AND('FinanceMSP.peer','AuditMSP.peer'))", [fin, aud]),
+                    nestedShared: ok("AND(OR('FinanceMSP.peer','AuditMSP.peer'), OR('FinanceMSP.peer'))", [fin, aud]),
+                    render: p.render(p.parse(`and( 'A.peer' , or('B.member',"C.admin"), OutOf(1,'D.client'))`)),
+                    badRole: error("AND('FinanceMSP.boss')"),
+                    badOp: error("ALL('FinanceMSP.peer')"),
+                    tooMany: error("OutOf(3, 'A.peer', 'B.peer')"),
+                    trailing: error("OR('A.peer') x"),
+                    unclosed: error("AND('A.peer'"),
+                  });
+                }, (e) => done({ error: String(e) }));
+                """);
+        assertThat(results).doesNotContainKey("error");
+        assertThat(results).containsEntry("and", true).containsEntry("andMissing", false)
+                .containsEntry("andSameSignerTwice", false).containsEntry("andTwoOfSameMsp", true)
+                .containsEntry("or", true).containsEntry("orNone", false).containsEntry("outOf2", true)
+                .containsEntry("outOf2One", false).containsEntry("outOfQuoted", true)
+                .containsEntry("roleMismatch", false).containsEntry("member", true).containsEntry("memberNoRole", false)
+                .containsEntry("peerNoRole", false).containsEntry("nested", true)
+                // the first OR uses every signer it can, so the second finds FinanceMSP's peer used: rules in
+                // order, each signer once, as Fabric's cauthdsl (and EndorsementPolicy) evaluate them
+                .containsEntry("nestedShared", false)
+                .containsEntry("render", "AND('A.peer', OR('B.member', 'C.admin'), OR('D.client'))")
+                .containsEntry("badRole", "PolicyError").containsEntry("badOp", "PolicyError")
+                .containsEntry("tooMany", "PolicyError").containsEntry("trailing", "PolicyError")
+                .containsEntry("unclosed", "PolicyError");
     }
 
     static byte[] blockBytes(java.sql.Connection db, long number) throws java.sql.SQLException {

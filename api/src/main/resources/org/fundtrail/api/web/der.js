@@ -100,6 +100,7 @@ export function rawSignature(der) {
 const OID_ECDSA_SHA256 = '2a8648ce3d040302';
 const OID_BASIC_CONSTRAINTS = '551d13';
 const OID_CN = '550403';
+const OID_OU = '55040b';
 
 /** PEM text (one or more blocks) -> the DER of its first certificate. */
 export function pemToDer(bytes) {
@@ -123,7 +124,8 @@ function time(e) {
 
 /**
  * An X.509 certificate's parts: the signed TBSCertificate bytes, its signature, issuer and subject
- * (DER, compared byte for byte), validity, the public key (SubjectPublicKeyInfo DER) and whether it is a CA.
+ * (DER, compared byte for byte), its subject's organizational units (what NodeOUs classify), validity,
+ * the public key (SubjectPublicKeyInfo DER) and whether it is a CA.
  */
 export function certificate(der) {
   const cert = read(der);
@@ -150,6 +152,7 @@ export function certificate(der) {
     issuer: issuer.raw,
     subject: subject.raw,
     subjectName: commonName(subject),
+    subjectOUs: attributes(subject, OID_OU),
     notBefore,
     notAfter,
     spki: spki.raw,
@@ -157,14 +160,19 @@ export function certificate(der) {
   };
 }
 
-function commonName(name) {
+function attributes(name, oid) {
+  const out = [];
   for (const rdn of children(name.content)) {
     for (const atv of children(rdn.content)) {
       const [type, value] = children(atv.content);
-      if (hex(type.content) === OID_CN) return new TextDecoder().decode(value.content);
+      if (hex(type.content) === oid) out.push(new TextDecoder().decode(value.content));
     }
   }
-  return '';
+  return out;
+}
+
+function commonName(name) {
+  return attributes(name, OID_CN)[0] || '';
 }
 
 export function equal(a, b) {

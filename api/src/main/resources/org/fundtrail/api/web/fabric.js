@@ -107,7 +107,21 @@ export function ordererSignatures(blk) {
   };
 }
 
-/** A config envelope's channel, application and orderer MSPs: mspId -> {roots: [pem], intermediates: [pem]}. */
+/** FabricNodeOUs {enable, client, peer, admin, orderer OU identifiers {certificate, organizational_unit_identifier}}. */
+function nodeOus(m) {
+  const out = new Map();
+  if (m.int(1) === 0) return out;
+  for (const [role, field] of [['client', 2], ['peer', 3], ['admin', 4], ['orderer', 5]]) {
+    const id = m.message(field);
+    if (id.string(2)) out.set(role, { ou: id.string(2), certificate: id.bytes(1) });
+  }
+  return out;
+}
+
+/**
+ * A config envelope's channel, application and orderer MSPs: mspId -> {roots: [pem], intermediates: [pem],
+ * nodeOus: role -> {ou, certificate: pem or empty} (empty when NodeOUs are off)}.
+ */
 export function channelConfig(tx) {
   if (tx.type !== HEADER_TYPE.CONFIG) throw new MalformedError('not a config transaction');
   const channel = decode(tx.data).message(1).message(2); // ConfigEnvelope.config.channel_group
@@ -122,7 +136,7 @@ export function channelConfig(tx) {
       const config = decode(decode(value).bytes(2)); // ConfigValue.value: MSPConfig {type, config}
       if (config.int(1) !== 0) continue; // not a FABRIC MSP
       const fabric = config.message(2); // FabricMSPConfig
-      out.set(fabric.string(1), { roots: fabric.repeated(2), intermediates: fabric.repeated(3) });
+      out.set(fabric.string(1), { roots: fabric.repeated(2), intermediates: fabric.repeated(3), nodeOus: nodeOus(fabric.message(11)) });
     }
     return out;
   };

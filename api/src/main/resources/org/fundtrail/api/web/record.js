@@ -8,7 +8,11 @@ const CHECKS = [
   ['block', 'The transaction is in the block, and the block is intact'],
   ['chain', 'The block is hash-chained to the trust anchor'],
   ['signatures', 'Orderer, creator and endorser signatures are valid under the channel\'s MSPs'],
+  ['policy', 'The endorsers satisfy the chaincode\'s endorsement policy'],
 ];
+
+const POLICY_FROM_LINK = 'from the link you opened (?policy=)';
+const POLICY_FROM_SERVER = 'as stated by this server, not by the ledger';
 
 export async function render(view, id, params) {
   document.title = `${id} — Fundtrail`;
@@ -48,29 +52,35 @@ export async function render(view, id, params) {
       el('li', {}, `${v.kind} at ${v.recordedAt || ''} in block ${v.ledger.blockNumber}`,
         v.balance ? ` — unspent ${v.balance.available}` : '')))));
   }
-  view.append(verifySection(r, params.get('anchor')));
+  view.append(verifySection(r, params.get('anchor'), params.get('policy')));
 }
 
 /** "Verify in your browser": runs after the page is shown; the section says when it is done. */
-function verifySection(r, anchor) {
+function verifySection(r, anchor, policyParam) {
   const valid = anchor && /^[0-9a-fA-F]{64}$/.test(anchor) ? anchor.toLowerCase() : null;
   const items = new Map(CHECKS.map(([id, label]) => [id, el('li', { 'data-check': id },
     el('span', { class: 'mark', 'aria-hidden': 'true' }, '…'), ' ', el('strong', {}, label), el('br'),
     el('span', { class: 'detail note' }, 'checking…'))]));
   const anchorText = el('code', { id: 'anchor' }, valid || 'taken from this server\'s block 0');
   const verdict = el('p', { id: 'verdict', role: 'status' }, 'Verifying…');
+  const policyText = el('code', { id: 'policy' }, policyParam || 'asking this server…');
+  const policyNote = el('span', { class: 'note', id: 'policy-note', 'data-source': policyParam ? 'link' : 'server' },
+    policyParam ? POLICY_FROM_LINK + '.' : 'the blocks do not carry it: taken from this server (' + API + '/endorsement-policy).');
   const section = el('section', { id: 'verify', 'data-state': 'running' }, el('h2', {}, 'Verify in your browser'),
     el('p', {}, 'This page downloads the signed block', r.ledger.blockNumber > 0 ? 's 0 to ' : ' ', String(r.ledger.blockNumber),
       ' from ', el('code', {}, `${API}/blocks/{n}`), ' and checks them itself with WebCrypto (ECDSA P-256, SHA-256); ',
-      'nothing here relies on the server\'s word but the blocks.'),
+      'it takes nothing on the server\'s word but the blocks and, unless the link gives one, the endorsement policy.'),
     el('p', {}, 'Trust anchor (header hash of the genesis block): ', anchorText, el('br'), el('span', { class: 'note', id: 'anchor-note' },
       valid ? 'from the link you opened (?anchor=).'
         : 'no anchor given: compare this hash with one published elsewhere, or open the page with ?anchor=HASH.')),
+    el('p', {}, 'Endorsement policy: ', policyText, el('br'), policyNote),
     el('ol', { class: 'checks' }, [...items.values()]), verdict,
     el('form', { method: 'get', action: `/record/${encodeURIComponent(r.id)}`, class: 'anchor-form' },
       el('label', { for: 'anchor-input' }, 'Check against another trust anchor: '),
       el('input', { id: 'anchor-input', name: 'anchor', required: true, pattern: '[0-9a-fA-F]{64}', size: 66,
-        placeholder: '64 hex digits', value: valid || '' }), el('button', { type: 'submit' }, 'Verify')));
+        placeholder: '64 hex digits', value: valid || '' }),
+      policyParam ? el('input', { type: 'hidden', name: 'policy', value: policyParam }) : '',
+      el('button', { type: 'submit' }, 'Verify')));
   const anchorNote = section.querySelector('#anchor-note');
   const fetchBlock = async (n) => {
     const res = await fetch(`${API}/blocks/${n}`);
@@ -80,6 +90,24 @@ function verifySection(r, anchor) {
       throw new Error(said || `block ${n}: HTTP ${res.status}`);
     }
     return new Uint8Array(await res.arrayBuffer());
+  };
+  // The chaincode's endorsement policy: the blocks of this ledger do not carry it (no _lifecycle
+  // definitions), so it is the link's, or else the server's word, and the page says which.
+  const getPolicy = async () => {
+    if (policyParam) return { text: policyParam, chaincode: null, source: POLICY_FROM_LINK };
+    let p;
+    try {
+      p = await getJson('endorsement-policy');
+    } catch (e) {
+      policyText.textContent = 'none';
+      policyNote.textContent = `this server states none (${e.message}): open the page with ?policy=POLICY.`;
+      throw e;
+    }
+    policyText.textContent = p.policy;
+    policyNote.textContent = `${POLICY_FROM_SERVER} (${API}/endorsement-policy, for chaincode ${p.chaincode}): the blocks `
+      + 'do not carry it, so this is weaker than the trust anchor. To check against a policy published elsewhere, open '
+      + 'the page with ?policy=POLICY.';
+    return { text: p.policy, chaincode: p.chaincode, source: POLICY_FROM_SERVER };
   };
   const report = (id, ok, detail) => {
     const li = items.get(id);
@@ -96,10 +124,11 @@ function verifySection(r, anchor) {
   }
   // every block fetched stays countable in the Resource Timing buffer (250 entries by default)
   performance.setResourceTimingBufferSize(Number(r.ledger.blockNumber) + 500);
-  verifyRecord(r, fetchBlock, valid, report).then((result) => {
+  verifyRecord(r, fetchBlock, valid, report, getPolicy).then((result) => {
     if (!valid && result.anchor) {
       anchorText.textContent = result.anchor;
-      const pinned = `/record/${encodeURIComponent(r.id)}?anchor=${result.anchor}`;
+      const pinned = `/record/${encodeURIComponent(r.id)}?anchor=${result.anchor}`
+        + (policyParam ? `&policy=${encodeURIComponent(policyParam)}` : '');
       anchorNote.append(' ', el('a', { id: 'pin-anchor', href: pinned }, 'A link to this page with this anchor'),
         ' checks against it next time, whatever the server says then.');
     }

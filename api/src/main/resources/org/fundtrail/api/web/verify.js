@@ -5,7 +5,10 @@
 //   chain      — the block is hash-chained, header by header, to the trust anchor (block 0's header hash)
 //   signatures — the orderer's block signature, the creator's and every endorser's signature are valid,
 //                by identities whose certificates chain to the CAs of the channel configuration's MSPs
+//   policy     — the valid endorsers (MSP and NodeOU role) satisfy the chaincode's endorsement policy,
+//                which the blocks do not carry: the page is told it (its link, or the server's word)
 import * as fabric from './fabric.js';
+import * as policies from './policy.js';
 import { certificate, concat, equal, headerBytes, hex, pemToDer, rawSignature } from './der.js';
 
 const subtle = () => {
@@ -55,7 +58,7 @@ class Identities {
     this.cache = new Map();
   }
 
-  /** @returns {{mspId, subject, key, chain}} or throws Failure with why the identity is not valid at `when` */
+  /** @returns {{mspId, subject, role, roleProblem, key, chain}} or throws Failure with why the identity is not valid at `when` */
   async resolve(serialized, when) {
     const cacheKey = hex(serialized);
     if (!this.cache.has(cacheKey)) this.cache.set(cacheKey, this.accept(serialized).catch((e) => ({ error: e.message })));
@@ -91,8 +94,35 @@ class Identities {
       chain.push(issuer);
       current = issuer;
     }
-    return { mspId, subject: cert.subjectName, key: await importKey(cert.spki), chain };
+    const { role, problem } = nodeOuRole(msp, cert, chain);
+    return { mspId, subject: cert.subjectName, role, roleProblem: problem, key: await importKey(cert.spki), chain };
   }
+}
+
+/**
+ * The role the MSP's NodeOUs give the certificate, as Msp.role (ledger-client) decides it: 'member' when
+ * NodeOUs are off; else the one role whose OU the subject carries (and whose certificate, if the
+ * identifier names one, is in the chain). None, or more than one, is no role (null) and why: such an
+ * identity satisfies no principal of a policy.
+ */
+function nodeOuRole(msp, cert, chain) {
+  if (!msp.nodeOus || !msp.nodeOus.size) return { role: 'member' };
+  const roles = [];
+  for (const [role, id] of msp.nodeOus) {
+    if (!cert.subjectOUs.includes(id.ou)) continue;
+    if (id.certificate.length) {
+      let der;
+      try {
+        der = pemToDer(id.certificate);
+      } catch (e) {
+        continue;
+      }
+      if (!chain.some((c) => equal(c.der, der))) continue;
+    }
+    roles.push(role);
+  }
+  return roles.length === 1 ? { role: roles[0] }
+    : { role: null, problem: `carries ${roles.length ? roles.join(' and ') : 'none'} of the NodeOUs ${[...msp.nodeOus.keys()].join(', ')}, not exactly one` };
 }
 
 function importKey(spki) {
@@ -113,6 +143,12 @@ async function verifyCertificate(cert, ca) {
 
 /** One signature by a serialized identity of these MSPs, valid at `when`; returns who signed. */
 async function checkSignature(identities, who, serialized, data, signature, when) {
+  const id = await signedBy(identities, who, serialized, data, signature, when);
+  return `${id.mspId} ${id.subject}`;
+}
+
+/** One signature by a serialized identity of these MSPs, valid at `when`; returns the identity. */
+async function signedBy(identities, who, serialized, data, signature, when) {
   let id;
   try {
     id = await identities.resolve(serialized, when);
@@ -124,7 +160,7 @@ async function checkSignature(identities, who, serialized, data, signature, when
   if (!await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, id.key, sig.raw, data)) {
     throw new Failure(`${who}: the signature of ${id.mspId} ${id.subject} does not verify`);
   }
-  return `${id.mspId} ${id.subject}`;
+  return id;
 }
 
 function parse(what, fn) {
@@ -156,14 +192,17 @@ async function eachBlock(fetchBlock, numbers, use, parallel = 6) {
 }
 
 /**
- * Runs the four checks and reports each through `report(id, ok, detail)` as it finishes.
+ * Runs the five checks and reports each through `report(id, ok, detail)` as it finishes.
  *
  * @param record the record as the API gives it (with ledger.txId and ledger.blockNumber)
  * @param fetchBlock n -> Promise<Uint8Array> of block n's raw bytes
  * @param anchor the trusted header hash of block 0 (hex), or null to take the server's block 0 as given
- * @returns {{verified, reason, anchor}}
+ * @param getPolicy () -> Promise<{text, chaincode, source}> of the endorsement policy to check against
+ *     (chaincode: the one it is for, or null when not said; source: where it comes from, shown with it);
+ *     rejects when there is none
+ * @returns {{verified, reason, anchor, policy}}
  */
-export async function verifyRecord(record, fetchBlock, anchor, report) {
+export async function verifyRecord(record, fetchBlock, anchor, report, getPolicy = () => Promise.reject(new Error('no endorsement policy given'))) {
   const failures = [];
   const step = async (id, fn) => {
     try {
@@ -296,7 +335,55 @@ export async function verifyRecord(record, fetchBlock, anchor, report) {
     }
     return `${signers.length} signatures valid under the MSPs of config block ${config.block}: ${signers.join('; ')}`;
   });
-  return { verified: failures.length === 0, reason: failures[0], anchor };
+
+  // The endorsement policy: every endorsement whose signature is valid counts once per identity (as
+  // Fabric's cauthdsl counts them); an invalid one counts for nothing (the signatures check says why).
+  let policy = null;
+  await step('policy', async () => {
+    let given;
+    try {
+      given = await getPolicy();
+    } catch (e) {
+      throw new Failure(`no endorsement policy to check against: ${e.message}`);
+    }
+    let rule;
+    try {
+      rule = policies.parse(given.text);
+    } catch (e) {
+      throw new Failure(`the endorsement policy ${given.source} is not a signature policy: ${e.message}`);
+    }
+    policy = { text: policies.render(rule), source: given.source };
+    if (!config) throw new Failure('without a chained channel configuration there are no MSPs to know the endorsers by');
+    if (!tx || tx.type !== fabric.HEADER_TYPE.ENDORSER_TRANSACTION || tx.actions !== 1) throw new Failure('no chaincode transaction to check');
+    if (given.chaincode && given.chaincode !== tx.chaincode) {
+      throw new Failure(`the policy ${given.source} is ${given.chaincode}'s, the transaction is of ${tx.chaincode}`);
+    }
+    const members = new Identities(config.application);
+    const seen = new Set();
+    const endorsers = [];
+    const ignored = [];
+    for (const [k, e] of tx.endorsements.entries()) {
+      const key = hex(e.endorser);
+      if (seen.has(key)) continue;
+      let id;
+      try {
+        id = await signedBy(members, `endorsement ${k}`, e.endorser, concat([tx.proposalResponsePayload, e.endorser]), e.signature, tx.timestamp);
+      } catch (err) {
+        ignored.push(`endorsement ${k} (not valid)`);
+        continue;
+      }
+      seen.add(key);
+      endorsers.push(id);
+      if (id.role === null) ignored.push(`${id.mspId} ${id.subject} (${id.roleProblem})`);
+    }
+    const named = endorsers.filter((id) => id.role !== null).map((id) => `${id.mspId}.${id.role} (${id.subject})`);
+    const by = (named.length ? named.join(', ') : 'no valid endorser with a role') + (ignored.length ? `; not counted: ${ignored.join(', ')}` : '');
+    if (!policies.satisfiedBy(rule, endorsers.map((id) => ({ mspId: id.mspId, role: id.role })))) {
+      throw new Failure(`the endorsements do not satisfy the endorsement policy ${policy.text} (${given.source}): endorsed by ${by}`);
+    }
+    return `endorsed by ${by}: satisfies ${policy.text} (${given.source})`;
+  });
+  return { verified: failures.length === 0, reason: failures[0], anchor, policy };
 }
 
 function firstDifference(expected, written) {
