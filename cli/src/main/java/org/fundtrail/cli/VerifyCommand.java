@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.fundtrail.client.FundtrailLedger;
+import org.fundtrail.client.LedgerException;
+import org.fundtrail.client.LedgerUnavailableException;
 import org.fundtrail.client.readmodel.BlockSource;
 import org.fundtrail.client.readmodel.ReadModel;
 import org.fundtrail.client.verify.BlockHashes;
@@ -57,7 +59,8 @@ final class VerifyCommand implements Callable<Integer> {
     String trustedHash;
 
     @Option(names = "--to", paramLabel = "N", description = "Verify up to block N (default: the read model's last "
-            + "block).")
+            + "block; with no read model, the ledger's newest block, as the peer reports its height; offline, the "
+            + "store's newest).")
     Long to;
 
     @Option(names = "--policy", paramLabel = "POLICY", description = "The endorsement policy, e.g. "
@@ -94,10 +97,10 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new UserError(ExitCode.ERROR, e.getMessage());
             }
         }
-        boolean defaultTo = to == null;
-        long last = defaultTo ? lastBlock() : to;
+        Long checkpoint = to == null ? readModelCheckpoint() : null;
         try (FundtrailLedger client = ledger.open(false)) {
-            return verify(client.blocks(), endorsement, last, defaultTo);
+            long last = to != null ? to : checkpoint != null ? checkpoint : ledgerHeight(client) - 1;
+            return verify(client.blocks(), endorsement, last, checkpoint != null);
         }
     }
 
@@ -204,11 +207,34 @@ final class VerifyCommand implements Callable<Integer> {
         return ExitCode.MISMATCH;
     }
 
-    private long lastBlock() {
-        try (ReadModel readModel = ledger.readModel()) {
+    /** @return the read model's last block, the default --to when there is a read model; null when there is none */
+    private Long readModelCheckpoint() {
+        ReadModel readModel;
+        try {
+            readModel = ledger.readModel();
+        } catch (UserError e) {
+            if (e.exitCode() == ExitCode.UNREACHABLE) {
+                return null; // no read model at the URL: the ledger's own height is the default
+            }
+            throw new UserError(ExitCode.USAGE, "cannot tell the ledger's height (" + e.getMessage() + "); give --to N");
+        }
+        try (readModel) {
             return readModel.checkpoint();
         } catch (Exception e) {
             throw new UserError(ExitCode.USAGE, "cannot tell the ledger's height (" + e.getMessage()
+                    + "); give --to N");
+        }
+    }
+
+    /** @return the ledger's height as its peer reports it (qscc GetChainInfo): the default --to is one below */
+    private static long ledgerHeight(FundtrailLedger client) {
+        try {
+            return client.height();
+        } catch (LedgerUnavailableException e) {
+            throw new UserError(ExitCode.UNREACHABLE, "cannot ask the ledger for its height (" + e.getMessage()
+                    + "); give --to N");
+        } catch (LedgerException e) {
+            throw new UserError(ExitCode.ERROR, "cannot ask the ledger for its height (" + e.getMessage()
                     + "); give --to N");
         }
     }

@@ -360,6 +360,17 @@ abstract class LedgerScenarios {
         Cli.Run verify = cli.run("verify", "--to", String.valueOf(lastBlock));
         assertThat(verify.exit()).as("%s", verify).isZero();
         assertThat(verify.out()).contains("verified blocks 0 to " + lastBlock);
+
+        // With no read model, verify's default --to is the ledger's newest block, as the peer reports its height
+        // (qscc GetChainInfo through the gateway). The CLI reads as the auditor, so ask the auditor's peer.
+        long height = auditor.height();
+        assertThat(height).isGreaterThan(lastBlock);
+        String noReadModel = "jdbc:sqlite:" + temp.resolve("no-read-model.db");
+        Cli.Run newest = cli.run("verify", "--read-model", noReadModel);
+        assertThat(newest.exit()).as("%s", newest).isZero();
+        assertThat(newest.out()).contains("verified blocks 0 to " + (height - 1) + ":");
+        assertThat(auditor.height()).isEqualTo(height);
+        assertThat(Files.exists(temp.resolve("no-read-model.db"))).isFalse();
     }
 
     @Test

@@ -88,6 +88,16 @@ public interface FundtrailLedger extends AutoCloseable {
      */
     org.fundtrail.client.readmodel.BlockSource blocks();
 
+    /**
+     * The ledger's height: how many blocks the peer has committed, so the newest is {@code height() - 1}.
+     * Asked of the peer's query system chaincode ({@code qscc GetChainInfo} on the channel, through the
+     * gateway), which a Fabric 2.5 peer and the embedded node both answer.
+     *
+     * @return the number of committed blocks, at least 1 (the genesis block)
+     * @throws LedgerException when the peer cannot be reached or refuses the query
+     */
+    long height() throws LedgerException;
+
     /** Closes the gateway and, when this ledger opened it, the gRPC channel. */
     @Override
     void close();

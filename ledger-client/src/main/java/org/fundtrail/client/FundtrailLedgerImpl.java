@@ -3,6 +3,7 @@ package org.fundtrail.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -47,6 +48,7 @@ import org.hyperledger.fabric.client.identity.Identity;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
@@ -57,6 +59,8 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 final class FundtrailLedgerImpl implements FundtrailLedger {
     private static final ObjectMapper REQUESTS = new ObjectMapper();
     private static final long BACKOFF_MILLIS = 20;
+    /** Fabric's query system chaincode, on every peer of every channel. */
+    private static final String QUERY_SYSTEM_CHAINCODE = "qscc";
 
     private final Gateway gateway;
     private final ManagedChannel ownedChannel;
@@ -260,6 +264,21 @@ final class FundtrailLedgerImpl implements FundtrailLedger {
                 throw new IOException("cannot open the block stream from block " + start + ": " + e.getMessage(), e);
             }
         };
+    }
+
+    @Override
+    public long height() throws LedgerException {
+        byte[] info;
+        try {
+            info = network.getContract(QUERY_SYSTEM_CHAINCODE).evaluateTransaction("GetChainInfo", network.getName());
+        } catch (GatewayException e) {
+            throw translate(e, null, false);
+        }
+        try {
+            return BlockchainInfo.parseFrom(info).getHeight();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("unexpected GetChainInfo answer from the peer", e);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.fundtrail.chaincode.contract.MemoryLedger;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
 /**
@@ -14,7 +15,8 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
  * (reads see committed values only, writes buffered), {@link #commit} applies it.
  */
 final class MemoryState {
-    private final TreeMap<String, byte[]> committed = new TreeMap<>();
+    /** In Fabric's key order (UTF-8 bytes), as a peer iterates state for {@link Tx#keysUnder}. */
+    private final TreeMap<String, byte[]> committed = new TreeMap<>(MemoryLedger.KEY_ORDER);
 
     /** @return a new transaction's view */
     Tx begin() {
@@ -28,7 +30,7 @@ final class MemoryState {
 
     /** @return a copy of the committed state, for "nothing changed" assertions */
     NavigableMap<String, String> snapshot() {
-        TreeMap<String, String> copy = new TreeMap<>();
+        TreeMap<String, String> copy = new TreeMap<>(MemoryLedger.KEY_ORDER);
         committed.forEach((k, v) -> copy.put(k, new String(v, java.nio.charset.StandardCharsets.UTF_8)));
         return Collections.unmodifiableNavigableMap(copy);
     }

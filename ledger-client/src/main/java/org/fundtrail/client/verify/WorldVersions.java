@@ -16,7 +16,9 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 /**
  * The version (block, transaction) of every key of the world state and every transaction id seen,
  * replayed from block 0, so that each transaction's MVCC and phantom-read outcome, and duplicate ids,
- * can be recomputed as Fabric's committer computes them. Values are not kept: only versions.
+ * can be recomputed as Fabric's committer computes them. Values are not kept: only versions. Keys are
+ * ordered and range-bounded as Fabric orders them, by UTF-8 bytes ({@link KeyOrder}), never by
+ * {@link String#compareTo}.
  */
 final class WorldVersions {
     /** The block and the transaction within it that last wrote a key. */
@@ -72,7 +74,7 @@ final class WorldVersions {
 
         void apply(List<String> namespaces, List<KVRWSet> sets, long block, long tx) {
             for (int n = 0; n < sets.size(); n++) {
-                TreeMap<String, Write> ns = updates.computeIfAbsent(namespaces.get(n), k -> new TreeMap<>());
+                TreeMap<String, Write> ns = updates.computeIfAbsent(namespaces.get(n), k -> new TreeMap<>(KeyOrder.UTF8));
                 for (KVWrite w : sets.get(n).getWritesList()) {
                     ns.put(w.getKey(), w.getIsDelete() || w.getValue().isEmpty() ? new Deleted()
                             : new Written(new Version(block, tx)));
@@ -83,7 +85,7 @@ final class WorldVersions {
         void commit() {
             txIds.addAll(blockTxIds);
             for (Map.Entry<String, TreeMap<String, Write>> ns : updates.entrySet()) {
-                TreeMap<String, Version> target = committed.computeIfAbsent(ns.getKey(), k -> new TreeMap<>());
+                TreeMap<String, Version> target = committed.computeIfAbsent(ns.getKey(), k -> new TreeMap<>(KeyOrder.UTF8));
                 for (Map.Entry<String, Write> e : ns.getValue().entrySet()) {
                     if (e.getValue() instanceof Written w) {
                         target.put(e.getKey(), w.version());
@@ -110,7 +112,7 @@ final class WorldVersions {
 
         /** Re-executes the range over committed state plus this block's earlier writes (Fabric's phantom check). */
         private boolean rangeUnchanged(String ns, RangeQueryInfo rq) {
-            TreeMap<String, Version> now = new TreeMap<>();
+            TreeMap<String, Version> now = new TreeMap<>(KeyOrder.UTF8);
             now.putAll(range(committed.get(ns), rq.getStartKey(), rq.getEndKey()));
             for (Map.Entry<String, Write> e : range(updates.get(ns), rq.getStartKey(), rq.getEndKey()).entrySet()) {
                 if (e.getValue() instanceof Written w) {
@@ -134,8 +136,8 @@ final class WorldVersions {
     }
 
     private static <V> NavigableMap<String, V> range(TreeMap<String, V> map, String start, String end) {
-        if (map == null || (!end.isEmpty() && start.compareTo(end) > 0)) {
-            return new TreeMap<>();
+        if (map == null || (!end.isEmpty() && KeyOrder.compare(start, end) > 0)) {
+            return new TreeMap<>(KeyOrder.UTF8);
         }
         return end.isEmpty() ? map.tailMap(start, true) : map.subMap(start, true, end, false);
     }

@@ -30,8 +30,11 @@
  * ({@code TransactionParts} / {@code TransactionChecker}, {@code Endorser}); MSP certificate, CRL and
  * NodeOU checks ({@code Msp}, {@code Identities} / {@code ChannelMsps}); the signature-policy syntax
  * and its evaluation ({@code EndorsementPolicy} / {@code SignaturePolicy}); the config block, read
- * here and written there ({@code ChannelConfig} / {@code GenesisBlock}); and the MVCC and
- * phantom-read replay ({@code WorldVersions} / {@code BlockWrites}). What keeps the two in agreement
+ * here and written there ({@code ChannelConfig} / {@code GenesisBlock}); the MVCC and
+ * phantom-read replay ({@code WorldVersions} / {@code BlockWrites}); and Fabric's key order, by
+ * UTF-8 bytes rather than {@link java.lang.String#compareTo}'s UTF-16 units, which that replay sorts
+ * and bounds ranges by ({@code KeyOrder} / {@code node.store.KeyOrder}, each pinned by a
+ * {@code KeyOrderTest} to the order of the encoded bytes). What keeps the two in agreement
  * is tests, not shared code: {@code BlockVerifierTest} verifies a ledger the embedded node wrote
  * through the Fabric Gateway client, and tampered copies of it; the CLI's {@code LedgerScenarios}
  * runs this verifier over every block of the embedded node ({@code EmbeddedScenariosIT}) and of a

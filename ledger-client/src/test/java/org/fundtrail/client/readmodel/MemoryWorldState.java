@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fundtrail.chaincode.ledger.WorldState;
+import org.fundtrail.network.node.store.KeyOrder;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
 /** Committed key-value state for driving the real Treasury in tests; {@link #begin()} gives one transaction's view. */
 final class MemoryWorldState {
-    private final TreeMap<String, byte[]> committed = new TreeMap<>();
+    /** In Fabric's key order (UTF-8 bytes), as a peer iterates state for {@link Tx#keysUnder}. */
+    private final TreeMap<String, byte[]> committed = new TreeMap<>(KeyOrder.UTF8);
 
     Tx begin() {
         return new Tx();

@@ -30,7 +30,9 @@ import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Signer;
 import org.hyperledger.fabric.client.identity.Signers;
+import org.fundtrail.network.node.block.BlockHashing;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.peer.FilteredBlock;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -166,6 +168,25 @@ class GatewayScenarioTest {
         try (var blocks = network.newBlockAndPrivateDataEventsRequest().startBlock(last).build().getEvents()) {
             assertThat(blocks.next().getBlock().getHeader().getNumber()).isEqualTo(last);
         }
+    }
+
+    @Test
+    void the_query_system_chaincode_reports_the_chain_height_and_newest_header_hash_as_a_fabric_peer_does()
+            throws Exception {
+        contract.submitTransaction("Put", key(), "h");
+        Contract qscc = network.getContract("qscc");
+        BlockchainInfo info = BlockchainInfo.parseFrom(qscc.evaluateTransaction("GetChainInfo", network.getName()));
+        assertThat(info.getHeight()).isEqualTo(node.height());
+        try (CloseableIterator<Block> blocks = network.newBlockEventsRequest().startBlock(info.getHeight() - 1).build()
+                .getEvents()) {
+            Block newest = blocks.next();
+            assertThat(info.getCurrentBlockHash().toByteArray()).isEqualTo(BlockHashing.headerHash(newest.getHeader()));
+            assertThat(info.getPreviousBlockHash()).isEqualTo(newest.getHeader().getPreviousHash());
+        }
+        assertThatThrownBy(() -> qscc.evaluateTransaction("GetChainInfo", "no-such-channel"))
+                .isInstanceOf(GatewayException.class).hasMessageContaining("Invalid chain ID, no-such-channel");
+        assertThatThrownBy(() -> qscc.evaluateTransaction("NoSuchFunction", network.getName(), "x"))
+                .isInstanceOf(GatewayException.class).hasMessageContaining("Requested function NoSuchFunction not found.");
     }
 
     @Test

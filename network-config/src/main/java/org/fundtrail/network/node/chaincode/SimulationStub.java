@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.fundtrail.network.node.store.HistoryEntry;
+import org.fundtrail.network.node.store.KeyOrder;
 import org.fundtrail.network.node.store.LedgerStore;
 import org.fundtrail.network.node.store.VersionedValue;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
@@ -58,7 +59,7 @@ public final class SimulationStub implements ChaincodeStub {
     private final LedgerStore store;
     private final String namespace;
     private final Map<String, KVRead> reads = new LinkedHashMap<>();
-    private final TreeMap<String, KVWrite> writes = new TreeMap<>();
+    private final TreeMap<String, KVWrite> writes = new TreeMap<>(KeyOrder.UTF8);
     private final List<RangeRecorder> ranges = new ArrayList<>();
     private ChaincodeEvent event;
     private boolean paginated;
@@ -73,10 +74,15 @@ public final class SimulationStub implements ChaincodeStub {
         this.namespace = context.chaincodeName();
     }
 
-    /** @return the read/write set collected so far, in Fabric's canonical (key-sorted) order */
+    /**
+     * @return the read/write set collected so far, in Fabric's canonical order: reads and writes sorted by key
+     *     as Go sorts strings, by UTF-8 bytes ({@link KeyOrder}); range queries in the order they ran
+     */
     public KVRWSet readWriteSet() {
         KVRWSet.Builder b = KVRWSet.newBuilder();
-        new TreeMap<>(reads).values().forEach(b::addReads);
+        TreeMap<String, KVRead> sortedReads = new TreeMap<>(KeyOrder.UTF8);
+        sortedReads.putAll(reads);
+        sortedReads.values().forEach(b::addReads);
         for (RangeRecorder r : ranges) {
             b.addRangeQueriesInfo(r.info());
         }

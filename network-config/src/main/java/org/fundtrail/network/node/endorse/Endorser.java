@@ -112,7 +112,7 @@ public final class Endorser {
      * @throws EndorserException when the proposal is refused or the chaincode returns an error
      */
     public Endorsed endorse(SignedProposal signedProposal, List<String> endorsingOrgs) throws EndorserException {
-        Unpacked up = unpackAndCheck(signedProposal, true);
+        Unpacked up = unpackAndCheck(signedProposal, true, false);
         List<String> orgs = endorsingOrgs.isEmpty() ? policy.endorsingOrgs() : endorsingOrgs;
         Simulation sim = simulate(up, orgs.isEmpty() ? "" : orgs.get(0));
         if (sim.stub.usedPagination() && sim.stub.hasWrites()) {
@@ -153,14 +153,18 @@ public final class Endorser {
     }
 
     /**
-     * Checks and simulates a proposal without ordering it.
+     * Checks and simulates a proposal without ordering it. A proposal for the query system chaincode
+     * ({@code qscc}) is answered by the node ({@link QuerySystemChaincode}: {@code GetChainInfo}).
      *
      * @param signedProposal the client's signed proposal
      * @return the chaincode's response
      * @throws EndorserException when the proposal is refused or the chaincode returns an error
      */
     public Response evaluate(SignedProposal signedProposal) throws EndorserException {
-        Unpacked up = unpackAndCheck(signedProposal, false);
+        Unpacked up = unpackAndCheck(signedProposal, false, true);
+        if (ChaincodeHeaderExtensionName.of(up.channelHeader).equals(QuerySystemChaincode.NAME)) {
+            return QuerySystemChaincode.invoke(store, channel, up.invocation.getChaincodeSpec().getInput().getArgsList());
+        }
         List<String> orgs = policy.endorsingOrgs();
         return simulate(up, orgs.isEmpty() ? "" : orgs.get(0)).response;
     }
@@ -213,7 +217,12 @@ public final class Endorser {
             SignatureHeader signatureHeader, ChaincodeProposalPayload payload, ChaincodeInvocationSpec invocation) {
     }
 
-    private Unpacked unpackAndCheck(SignedProposal sp, boolean checkDuplicate) throws EndorserException {
+    /**
+     * @param checkDuplicate whether a txId already committed or pending refuses the proposal (endorse)
+     * @param systemQuery whether the query system chaincode ({@code qscc}) may be named (evaluate)
+     */
+    private Unpacked unpackAndCheck(SignedProposal sp, boolean checkDuplicate, boolean systemQuery)
+            throws EndorserException {
         Unpacked up;
         try {
             Proposal proposal = Proposal.parseFrom(sp.getProposalBytes());
@@ -286,7 +295,7 @@ public final class Endorser {
             }
         }
         String cc = ChaincodeHeaderExtensionName.of(ch);
-        if (!cc.equals(chaincode)) {
+        if (!cc.equals(chaincode) && !(systemQuery && cc.equals(QuerySystemChaincode.NAME))) {
             throw EndorserException.notDeployed(cc, channel);
         }
         return up;

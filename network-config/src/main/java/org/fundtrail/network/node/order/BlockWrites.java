@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.fundtrail.network.node.store.KeyOrder;
 import org.fundtrail.network.node.store.LedgerStore;
 import org.fundtrail.network.node.store.Version;
 import org.fundtrail.network.node.store.VersionedValue;
@@ -120,10 +121,13 @@ final class BlockWrites {
                 && current.get().txNumber() == read.getVersion().getTxNum();
     }
 
-    /** Re-executes a range query over committed state plus this block's earlier writes (Fabric's phantom check). */
+    /**
+     * Re-executes a range query over committed state plus this block's earlier writes (Fabric's phantom check).
+     * Keys are ordered and bounded as the store and Fabric order them, by UTF-8 bytes ({@link KeyOrder}).
+     */
     private boolean rangeUnchanged(String ns, RangeQueryInfo rq) throws IOException {
         List<KVRead> raw = rq.getRawReads().getKvReadsList();
-        TreeMap<String, Version> now = new TreeMap<>();
+        TreeMap<String, Version> now = new TreeMap<>(KeyOrder.UTF8);
         for (VersionedValue v : store.range(ns, rq.getStartKey(), rq.getEndKey(), raw.size() + 1 + pending.size())) {
             now.put(v.key(), v.version());
         }
@@ -132,7 +136,8 @@ final class BlockWrites {
                 continue;
             }
             String key = u.getKey().key();
-            if (key.compareTo(rq.getStartKey()) >= 0 && (rq.getEndKey().isEmpty() || key.compareTo(rq.getEndKey()) < 0)) {
+            if (KeyOrder.compare(key, rq.getStartKey()) >= 0
+                    && (rq.getEndKey().isEmpty() || KeyOrder.compare(key, rq.getEndKey()) < 0)) {
                 if (u.getValue() instanceof Written written) {
                     now.put(key, written.version());
                 } else {

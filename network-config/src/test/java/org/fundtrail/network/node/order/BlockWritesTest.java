@@ -30,9 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The committer's MVCC and phantom-read validation against committed state plus the earlier valid
  * transactions of the same block, without the gateway or block-cutting timing: committed state is
  * {@code cc/a} and {@code cc/b} at (0, 0) and {@code other/a} at (0, 0); the block being cut is block 1.
+ * Namespace {@code wide} holds {@code m}+U+FF21 and {@code m}+U+1F600 at (0, 0), for key order: Fabric
+ * orders keys by their UTF-8 bytes (code points), where U+1F600 comes after U+FF21; Java's
+ * {@link String#compareTo} compares UTF-16 units and puts U+1F600 (surrogates 0xD83D 0xDE00) first.
  */
 class BlockWritesTest {
     private static final String NS = "cc";
+    private static final String WIDE = "wide";
+    /** U+FF21, in U+E000..U+FFFF: one UTF-16 unit above every surrogate, but below U+10000 in UTF-8. */
+    private static final String FULLWIDTH_A = "\uFF21";
+    /** U+1F600, a surrogate pair in UTF-16. */
+    private static final String GRINNING = "\uD83D\uDE00";
+    /** U+10FFFF, Fabric's max unicode rune: the end of a partial-composite-key range. */
+    private static final String MAX_RUNE = "\uDBFF\uDFFF";
     @TempDir
     Path dir;
     LedgerStore store;
@@ -44,7 +54,8 @@ class BlockWritesTest {
         Block block0 = Block.newBuilder().setHeader(BlockHeader.newBuilder().setNumber(0))
                 .setData(BlockData.newBuilder().addData(ByteString.copyFromUtf8("env"))).build();
         store.commit(new BlockCommit(block0, new byte[] {1}, List.of("t0"), List.of(0), List.of(
-                committed(NS, "a"), committed(NS, "b"), committed("other", "a"))));
+                committed(NS, "a"), committed(NS, "b"), committed("other", "a"),
+                committed(WIDE, "m" + FULLWIDTH_A), committed(WIDE, "m" + GRINNING))));
         writes = new BlockWrites(store);
     }
 
@@ -78,7 +89,11 @@ class BlockWritesTest {
     }
 
     private TxValidationCode validate(KVRWSet set) throws Exception {
-        NsReadWriteSet ns = NsReadWriteSet.newBuilder().setNamespace(NS).setRwset(set.toByteString()).build();
+        return validate(NS, set);
+    }
+
+    private TxValidationCode validate(String namespace, KVRWSet set) throws Exception {
+        NsReadWriteSet ns = NsReadWriteSet.newBuilder().setNamespace(namespace).setRwset(set.toByteString()).build();
         return writes.validate(List.of(ns), List.of(set));
     }
 
@@ -150,5 +165,33 @@ class BlockWritesTest {
                 .addWrites(KVWrite.newBuilder().setKey("a").setValue(ByteString.copyFromUtf8("x")))
                 .addWrites(KVWrite.newBuilder().setKey("b").setIsDelete(true)).build();
         assertThat(validate(blind)).isEqualTo(TxValidationCode.VALID);
+    }
+
+    @Test
+    void a_range_is_re_read_in_utf8_byte_order_not_java_string_order() throws Exception {
+        KVRWSet composite = KVRWSet.newBuilder()
+                .addRangeQueriesInfo(range("m", "m" + MAX_RUNE, "m" + FULLWIDTH_A, "m" + GRINNING)).build();
+        assertThat(validate(WIDE, composite)).isEqualTo(TxValidationCode.VALID);
+        writes.written(WIDE, "m" + GRINNING, new Version(1, 0));
+        assertThat(validate(WIDE, composite)).isEqualTo(TxValidationCode.PHANTOM_READ_CONFLICT);
+    }
+
+    @Test
+    void a_key_in_u_e000_to_u_ffff_inserted_earlier_in_the_block_is_inside_a_range_ending_at_u_10ffff()
+            throws Exception {
+        KVRWSet composite = KVRWSet.newBuilder().addRangeQueriesInfo(range("n", "n" + MAX_RUNE)).build();
+        assertThat(validate(WIDE, composite)).isEqualTo(TxValidationCode.VALID);
+        writes.written(WIDE, "n" + FULLWIDTH_A, new Version(1, 0)); // String order: after the end, outside
+        assertThat(validate(WIDE, composite)).isEqualTo(TxValidationCode.PHANTOM_READ_CONFLICT);
+    }
+
+    @Test
+    void a_supplementary_key_inserted_earlier_in_the_block_is_outside_a_range_ending_at_u_e000() throws Exception {
+        KVRWSet bounded = KVRWSet.newBuilder().addRangeQueriesInfo(range("o", "o\uE000")).build();
+        writes.written(WIDE, "o" + GRINNING, new Version(1, 0)); // String order: before the end, inside
+        writes.written(WIDE, "o\uE000", new Version(1, 1)); // the end key is outside [o, o U+E000)
+        assertThat(validate(WIDE, bounded)).isEqualTo(TxValidationCode.VALID);
+        writes.written(WIDE, "o\uD7FF", new Version(1, 2));
+        assertThat(validate(WIDE, bounded)).isEqualTo(TxValidationCode.PHANTOM_READ_CONFLICT);
     }
 }
