@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,7 @@ class AmountParameterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApiServer.newInstance().readModel(LedgerFixture.get().readModel).port(0)
-                .rateLimit(0, Duration.ofMinutes(1)).accessLog(false).build();
-        server.start();
+        server = LedgerFixture.startServer();
         http = new Http(server.port());
     }
 

@@ -91,6 +91,14 @@ final class LedgerFixture {
         }
     }
 
+    /** @return a started API server on the fixture's read model: random port, no rate limit, no access log */
+    static ApiServer startServer() throws Exception {
+        ApiServer server = ApiServer.newInstance().readModel(get().readModel).port(0)
+                .rateLimit(0, java.time.Duration.ofMinutes(1)).accessLog(false).build();
+        server.start();
+        return server;
+    }
+
     static synchronized LedgerFixture get() throws Exception {
         if (instance == null) {
             Path dir = Files.createTempDirectory("fundtrail-api-test");

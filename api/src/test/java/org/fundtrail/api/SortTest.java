@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,9 +19,7 @@ class SortTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApiServer.newInstance().readModel(LedgerFixture.get().readModel).port(0)
-                .rateLimit(0, Duration.ofMinutes(1)).accessLog(false).build();
-        server.start();
+        server = LedgerFixture.startServer();
         http = new Http(server.port());
     }
 
