@@ -61,6 +61,17 @@ class SortTest {
     }
 
     @Test
+    void every_collection_sorts_by_date_newest_first() throws Exception {
+        for (String collection : List.of("organisations", "allocations", "transfers", "outcomes", "returns",
+                "reversals")) {
+            List<JsonNode> newest = pages("/api/v1/" + collection + "?sort=-date&limit=3");
+            assertThat(newest).as(collection).isNotEmpty().hasSameSizeAs(pages("/api/v1/" + collection + "?limit=1000"))
+                    .isSortedAccordingTo(Comparator.comparing((JsonNode i) -> i.get("recordedAt").asText())
+                            .thenComparing(i -> i.get("id").asText()).reversed());
+        }
+    }
+
+    @Test
     void csv_export_follows_the_order() throws Exception {
         List<List<String>> rows = Http.parseCsv(http.get("/api/v1/expenditures.csv?sort=-amount&limit=20").body());
         int amount = rows.get(0).indexOf("amount");
