@@ -201,6 +201,58 @@ final class LedgerController {
         };
     }
 
+    /** The most headers one request of GET /headers returns. */
+    static final int MAX_HEADERS = 10_000;
+
+    /**
+     * GET /headers?first=A&last=B: the headers of blocks A..B, as a protobuf message
+     * {@code repeated common.BlockHeader headers = 1}, so the record page chains blocks without
+     * downloading them. Only ranges the read model holds are answered (404 otherwise), so the answer
+     * never changes.
+     */
+    Route.Handler headers() {
+        return (ctx, p) -> {
+            long first = p.longValue("first");
+            Long lastParam = p.longValue("last");
+            if (lastParam == null) {
+                throw ApiException.badParameter("last", "required: the last block number of the range");
+            }
+            long last = lastParam;
+            if (last < first) {
+                throw ApiException.badParameter("last", "must not be below first (" + first + ")");
+            }
+            if (last - first >= MAX_HEADERS) {
+                throw ApiException.badParameter("last", "at most " + MAX_HEADERS + " headers per request");
+            }
+            if (blocks == null) {
+                throw new ApiException(501, "NOT_IMPLEMENTED", null, "this server has no block store");
+            }
+            List<byte[]> headers;
+            try {
+                headers = blocks.headers(first, last);
+            } catch (org.fundtrail.client.readmodel.CorruptBlockException e) {
+                LOG.error("not serving headers {}..{}: {}", first, last, e.getMessage());
+                throw new ApiException(500, "CORRUPTED", null, e.getMessage() + "; it is not served. The "
+                        + "operator rebuilds the read model from the ledger (fundtrail rebuild)");
+            } catch (java.io.IOException | ReadModelException e) {
+                LOG.warn("block store failed reading headers {}..{}: {}", first, last, e.getMessage());
+                throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");
+            }
+            if (headers.size() != last - first + 1) {
+                throw ApiException.notFound("last", "no block " + (first + headers.size()) + " (blocks " + first
+                        + ".." + last + " asked)");
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(headers.size() * 80);
+            com.google.protobuf.CodedOutputStream out = com.google.protobuf.CodedOutputStream.newInstance(body);
+            for (byte[] h : headers) {
+                out.writeByteArray(1, h);
+            }
+            out.flush();
+            ctx.contentType("application/octet-stream");
+            ctx.result(body.toByteArray());
+        };
+    }
+
     /** GET /blocks/{n}: the raw block bytes, when the server has a block store. */
     Route.Handler block() {
         return (ctx, p) -> {

@@ -82,6 +82,17 @@ final class Routes {
                         + "501 when this server has no block store.",
                 List.of(blockParam()), List.of("application/octet-stream"), null, IMMUTABLE, List.of(404, 501),
                 ledger.block()));
+        routes.add(Route.of(V1 + "/headers", "getHeaders", "ledger", "Block headers, without their blocks",
+                "The headers (number, previous_hash, data_hash) of blocks `first` to `last`, at most "
+                        + LedgerController.MAX_HEADERS + ", as protobuf bytes: a message whose field 1 repeats "
+                        + "`common.BlockHeader` (`repeated common.BlockHeader headers = 1`), in block order. The record "
+                        + "page recomputes each header hash from them to chain its block to block 0 without "
+                        + "downloading the blocks between. 404 unless the read model holds every block of the range; "
+                        + "501 when this server has no block store.",
+                List.of(Param.integer("first", "the first block number", 0, Long.MAX_VALUE, 0L),
+                        Param.integer("last", "the last block number, inclusive (required; at most "
+                                + (LedgerController.MAX_HEADERS - 1) + " above `first`)", 0, Long.MAX_VALUE, null)),
+                List.of("application/octet-stream"), null, IMMUTABLE, List.of(404, 501), ledger.headers()));
         routes.add(Route.of(V1 + "/blocks/{number}/transactions", "getBlockTransactions", "ledger",
                 "The transactions of a block", "Every transaction of the block, valid or not, in block order.",
                 List.of(blockParam()), List.of(Route.JSON), "BlockTransactions", IMMUTABLE, List.of(404),

@@ -354,6 +354,42 @@ class ApiServerTest {
         }
     }
 
+    @Test
+    void headers_are_the_blocks_headers_chained_and_only_for_stored_ranges() throws Exception {
+        for (BlockStore store : List.of(BlockStore.of(fixture.readModel), (BlockStore) fixture.readModel::block)) {
+            try (ApiServer s = ApiServer.newInstance().readModel(fixture.readModel).port(0).blocks(store).build()) {
+                s.start();
+                Http h = new Http(s.port());
+                long top = fixture.readModel.height() - 1;
+                HttpResponse<byte[]> r = h.bytes("/api/v1/headers?first=0&last=" + top);
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=86400");
+                com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(r.body());
+                List<org.hyperledger.fabric.protos.common.BlockHeader> headers = new java.util.ArrayList<>();
+                for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                    assertThat(tag).isEqualTo(10);
+                    headers.add(org.hyperledger.fabric.protos.common.BlockHeader.parseFrom(in.readByteArray()));
+                }
+                assertThat(headers).hasSize((int) top + 1);
+                for (int n = 0; n <= top; n++) {
+                    assertThat(headers.get(n)).isEqualTo(block(h, n).getHeader());
+                    if (n > 0) {
+                        assertThat(headers.get(n).getPreviousHash().toByteArray())
+                                .isEqualTo(org.fundtrail.client.verify.BlockHashes.headerHash(headers.get(n - 1)));
+                    }
+                }
+                assertThat(h.bytes("/api/v1/headers?first=1&last=1").body()).isEqualTo(
+                        com.google.protobuf.ByteString.copyFrom(new byte[] {10}).concat(
+                                com.google.protobuf.ByteString.copyFrom(new byte[] {(byte) headers.get(1).getSerializedSize()}))
+                                .concat(headers.get(1).toByteString()).toByteArray());
+                Http.error(h.get("/api/v1/headers?first=0&last=" + (top + 1)), 404);
+                Http.error(h.get("/api/v1/headers?first=0"), 400);
+                Http.error(h.get("/api/v1/headers?first=2&last=1"), 400);
+                Http.error(h.get("/api/v1/headers?first=0&last=10000"), 400);
+            }
+        }
+    }
+
     private static org.hyperledger.fabric.protos.common.Block block(Http h, long number) throws Exception {
         HttpResponse<byte[]> r = h.bytes("/api/v1/blocks/" + number);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -95,7 +95,8 @@ class OpenApiTest {
                 Map.entry("year", "2026"), Map.entry("orgId", "HEALTH"), Map.entry("fy", "2026"),
                 Map.entry("traceId", "A-H-2026"), Map.entry("recordId", "G-01"),
                 Map.entry("vendorFile", "d3-sankey.min.js"), Map.entry("anchor", "0".repeat(64)),
-                Map.entry("policy", "AND('FinanceMSP.peer','AuditMSP.peer')")));
+                Map.entry("policy", "AND('FinanceMSP.peer','AuditMSP.peer')"),
+                Map.entry("first", "0"), Map.entry("last", "1")));
         Map<String, String> ids = Map.of("organisations", "HEALTH", "allocations", "G-01", "transfers", "T-H",
                 "expenditures", "E-01-01", "outcomes", "O-1", "returns", "R-1", "reversals", "V-1", "records", "G-01",
                 "trace", "A-H-2026");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.fundtrail.api.ApiServer;
+import org.fundtrail.api.BlockStore;
 import org.fundtrail.chaincode.contract.SpendingContract;
 import org.fundtrail.client.ConnectionConfig;
 import org.fundtrail.client.FundtrailLedger;
@@ -162,7 +163,7 @@ final class FundtrailServer implements AutoCloseable {
     private static ApiServer startApi(ReadModel readModel, int port, Projector projector,
                                       NetworkDefinition definition) throws IOException {
         ReadModel model = readModel;
-        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(model::block)
+        ApiServer api = ApiServer.newInstance().readModel(model).port(port).blocks(BlockStore.of(model))
                 .endorsementPolicy(definition.chaincode(), definition.endorsementPolicy())
                 .projectionHealth(() -> projectionProblem(projector)).build();
         try {

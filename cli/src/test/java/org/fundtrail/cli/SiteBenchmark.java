@@ -118,10 +118,10 @@ class SiteBenchmark {
         String verdict = SiteBrowserIT.awaitVerdict(browser);
         System.out.printf("SiteBenchmark: record page /record/%s: %s; verification %s%n", expenditure, verdict,
                 browser.executeScript("const b = performance.getEntriesByType('resource')"
-                        + ".filter(e => e.name.includes('/api/v1/blocks/'));"
+                        + ".filter(e => e.name.includes('/api/v1/blocks/') || e.name.includes('/api/v1/headers'));"
                         + "const sum = (f) => b.reduce((s, e) => s + e[f], 0);"
                         + "return {doneMs: performance.getEntriesByName('fundtrail-verified')[0].startTime,"
-                        + " blocks: b.length, transferred: sum('transferSize'), decoded: sum('decodedBodySize')}"));
+                        + " requests: b.length, headers: b.filter(e => e.name.includes('/headers')).length, transferred: sum('transferSize'), decoded: sum('decodedBodySize')}"));
         shoot(browser, dir.resolve("record.png"));
         tamperedRecord(browser, dir, data, expenditure, anchor);
     }

@@ -107,6 +107,24 @@ export function ordererSignatures(blk) {
   };
 }
 
+/**
+ * The index of the last config block, as the orderer signed it: SIGNATURES metadata value, an
+ * OrdererBlockMetadata {last_config: LastConfig {index}, consenter_metadata}.
+ */
+export function lastConfig(value) {
+  const md = decode(value);
+  if (!md.fields.has(1)) throw new MalformedError('the signed metadata names no last config block');
+  return md.message(1).bigint(1);
+}
+
+/** The answer of /api/v1/headers: a message whose field 1 repeats common.BlockHeader {number, previous_hash, data_hash}. */
+export function headers(bytes) {
+  return decode(bytes).repeated(1).map((h) => {
+    const m = decode(h);
+    return { number: m.bigint(1), previousHash: m.bytes(2), dataHash: m.bytes(3) };
+  });
+}
+
 /** FabricNodeOUs {enable, client, peer, admin, orderer OU identifiers {certificate, organizational_unit_identifier}}. */
 function nodeOus(m) {
   const out = new Map();

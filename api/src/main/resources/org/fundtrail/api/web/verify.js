@@ -179,30 +179,23 @@ async function dataHash(b) {
   return sha256(concat(b.envelopes));
 }
 
-/** Blocks from..to, fetched a few at a time; each is handed to `use` and then dropped. */
-async function eachBlock(fetchBlock, numbers, use, parallel = 6) {
-  let next = 0;
-  const worker = async () => {
-    while (next < numbers.length) {
-      const n = numbers[next++];
-      await use(n, await fetchBlock(n));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, numbers.length) }, worker));
-}
+/** The most headers one request of /api/v1/headers returns. */
+const HEADERS_PER_REQUEST = 10000;
 
 /**
  * Runs the five checks and reports each through `report(id, ok, detail)` as it finishes.
  *
  * @param record the record as the API gives it (with ledger.txId and ledger.blockNumber)
  * @param fetchBlock n -> Promise<Uint8Array> of block n's raw bytes
+ * @param fetchHeaders (first, last) -> Promise<Uint8Array> of the headers of blocks first..last, as
+ *     /api/v1/headers serves them (field 1 repeating common.BlockHeader)
  * @param anchor the trusted header hash of block 0 (hex), or null to take the server's block 0 as given
  * @param getPolicy () -> Promise<{text, chaincode, source}> of the endorsement policy to check against
  *     (chaincode: the one it is for, or null when not said; source: where it comes from, shown with it);
  *     rejects when there is none
  * @returns {{verified, reason, anchor, policy}}
  */
-export async function verifyRecord(record, fetchBlock, anchor, report, getPolicy = () => Promise.reject(new Error('no endorsement policy given'))) {
+export async function verifyRecord(record, fetchBlock, fetchHeaders, anchor, report, getPolicy = () => Promise.reject(new Error('no endorsement policy given'))) {
   const failures = [];
   const step = async (id, fn) => {
     try {
@@ -260,23 +253,47 @@ export async function verifyRecord(record, fetchBlock, anchor, report, getPolicy
     return `${expected.length} bytes written by ${tx.chaincode} for key ${printable}, byte for byte the record shown`;
   });
 
-  // The chain: headers from the record's block back to block 0; the newest config block on the way
-  // gives the MSPs (its data hash ties its content to its header).
+  // The chain: headers from the record's block back to block 0. The governing channel configuration is
+  // the config block the record's block names as its last (last_config in the orderer-signed metadata,
+  // as Fabric's orderer writes it; the signatures check verifies that signature): that one block is
+  // fetched whole (its data hash ties its content to its header), the others only as headers, whose
+  // hashes the page computes itself.
   const headers = new Map();
   let config = null;
   await step('chain', async () => {
     if (!blk) throw new Failure(`block ${n} is unreadable, so it cannot be chained`);
     headers.set(n, blk);
     let configBlock = null;
-    const numbers = Array.from({ length: n }, (_, i) => n - 1 - i);
-    await eachBlock(fetchBlock, numbers, async (k, bytes) => {
-      const b = parse(`block ${k}`, () => fabric.block(bytes));
-      // copies, so the block's bytes can be dropped
-      headers.set(k, { number: b.number, previousHash: b.previousHash.slice(), dataHash: b.dataHash.slice() });
+    if (n === 0) {
+      configBlock = { k: 0, b: blk, tx: parse('block 0\'s envelope', () => fabric.envelope(blk.envelopes[0])) };
+    } else {
+      const signed = parse(`block ${n}'s SIGNATURES metadata`, () => fabric.ordererSignatures(blk));
+      const last = parse(`block ${n}'s signed last config index`, () => fabric.lastConfig(signed.value));
+      if (last >= BigInt(n)) throw new Failure(`block ${n}'s signed metadata names block ${last}, not one below it, as the last config block`);
+      const k = Number(last);
+      const [b] = await Promise.all([
+        fetchBlock(k).then((raw) => parse(`block ${k}`, () => fabric.block(raw))),
+        (async () => {
+          for (let first = 0; first < n; first += HEADERS_PER_REQUEST) {
+            const lastInRange = Math.min(n - 1, first + HEADERS_PER_REQUEST - 1);
+            const raw = await fetchHeaders(first, lastInRange);
+            const list = parse(`the headers of blocks ${first} to ${lastInRange}`, () => fabric.headers(raw));
+            if (list.length !== lastInRange - first + 1) {
+              throw new Failure(`asked for the headers of blocks ${first} to ${lastInRange}, the server gave ${list.length}`);
+            }
+            list.forEach((h, i) => headers.set(first + i, h));
+          }
+        })(),
+      ]);
+      if (b.number !== last) throw new Failure(`the block served as ${k} says it is block ${b.number}`);
       const first = b.envelopes.length === 1 ? parse(`block ${k}'s envelope`, () => fabric.envelope(b.envelopes[0])) : null;
-      if (first && first.type === fabric.HEADER_TYPE.CONFIG && (!configBlock || k > configBlock.k)) configBlock = { k, b, tx: first };
-    });
-    if (n === 0) configBlock = { k: 0, b: blk, tx: fabric.envelope(blk.envelopes[0]) };
+      if (!first || first.type !== fabric.HEADER_TYPE.CONFIG) {
+        throw new Failure(`block ${k}, which block ${n}'s signed metadata names as the last config block, is not a config block`);
+      }
+      // the config block's own header, not a served one, is what the chain must reach
+      headers.set(k, b);
+      configBlock = { k, b, tx: first };
+    }
     // every link, top down; the first broken one is the failure, but a config block below it stays trusted
     const broken = [];
     for (let k = n; k > 0; k--) {
@@ -287,13 +304,13 @@ export async function verifyRecord(record, fetchBlock, anchor, report, getPolicy
         broken.push([k, `block ${k}'s previous_hash ${hex(h.previousHash)} is not the hash of block ${k - 1}'s header (${hex(below)})`]);
       }
     }
+    if (headers.get(0).number !== 0n) broken.push([0, `the block served as 0 says it is block ${headers.get(0).number}`]);
     const genesis = hex(await headerHash(headers.get(0)));
     if (anchor && genesis !== anchor.toLowerCase()) {
       throw new Failure(`block 0's header hash is ${genesis}, not the trust anchor ${anchor}`);
     }
     const given = Boolean(anchor);
     anchor = anchor || genesis;
-    if (!configBlock) throw new Failure('no config block between block 0 and the record');
     if (!equal(await dataHash(configBlock.b), configBlock.b.dataHash)) {
       throw new Failure(`config block ${configBlock.k}'s data hash does not match its envelope`);
     }
@@ -302,7 +319,8 @@ export async function verifyRecord(record, fetchBlock, anchor, report, getPolicy
       config.block = configBlock.k;
     }
     if (broken.length) throw new Failure(broken[0][1]);
-    return `${n + 1} block header(s) chained from block ${n} to block 0, whose header hash is the trust anchor`
+    return `${n + 1} block header(s) chained from block ${n} to block 0, whose header hash is the trust anchor; `
+      + `config block ${configBlock.k}, named in block ${n}'s signed metadata, is one of them`
       + (given ? '' : ' — taken from this server, as no anchor was given: compare it with a published one');
   });
 

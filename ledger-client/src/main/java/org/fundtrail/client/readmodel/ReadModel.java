@@ -69,6 +69,20 @@ public interface ReadModel extends AutoCloseable {
     Optional<byte[]> block(long number) throws ReadModelException;
 
     /**
+     * The headers of committed blocks {@code first..last} ({@code common.BlockHeader} protobuf bytes as
+     * the blocks carry them), checked at header level first: each must be the header of the block of its
+     * number, hash to the header hash recorded when the block was projected, and be what the next stored
+     * block's previous_hash names. (Unlike {@link #block}, the blocks' data is not hashed: it is not served.)
+     *
+     * @param first the first block number
+     * @param last the last block number, inclusive
+     * @return the headers of the blocks from {@code first} on, in order, up to the first one not stored
+     * @throws CorruptBlockException when a stored block's header is not the one that was projected
+     * @throws ReadModelException when the database cannot be read
+     */
+    java.util.List<byte[]> headers(long first, long last) throws ReadModelException;
+
+    /**
      * @return the number of the last block fully applied, or -1 when none is
      * @throws ReadModelException when the database cannot be read
      */

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -101,6 +102,35 @@ final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
         }
         StoredBlocks.check(number, pair[0].data(), pair[0].headerHash(), pair[1] == null ? null : pair[1].data());
         return Optional.of(pair[0].data());
+    }
+
+    @Override
+    public List<byte[]> headers(long first, long last) throws ReadModelException {
+        if (first < 0 || last < first) {
+            throw new IllegalArgumentException("no block range " + first + ".." + last);
+        }
+        List<byte[][]> rows = read("block headers " + first + ".." + last, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT block_number, data, header_hash FROM blocks "
+                    + "WHERE block_number BETWEEN ? AND ? ORDER BY block_number")) {
+                st.setLong(1, first);
+                st.setLong(2, last + 1);
+                List<byte[][]> found = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next() && rs.getLong(1) == first + found.size()) {
+                        found.add(new byte[][] {StoredBlocks.headerBytes(rs.getBytes(2)),
+                                rs.getBytes(3)});
+                    }
+                }
+                return found;
+            }
+        });
+        List<byte[]> headers = new ArrayList<>();
+        for (int i = 0; i < rows.size() && first + i <= last; i++) {
+            byte[] next = i + 1 < rows.size() ? rows.get(i + 1)[0] : null;
+            StoredBlocks.checkHeader(first + i, rows.get(i)[0], rows.get(i)[1], next);
+            headers.add(rows.get(i)[0]);
+        }
+        return headers;
     }
 
     private record StoredBlock(byte[] data, byte[] headerHash) {
