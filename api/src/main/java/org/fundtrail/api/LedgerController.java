@@ -8,13 +8,12 @@ import java.util.Optional;
 import org.fundtrail.chaincode.domain.CanonicalJson;
 import org.fundtrail.chaincode.domain.Money;
 import org.fundtrail.chaincode.domain.RecordType;
+import org.fundtrail.client.readmodel.FlowRow;
 import org.fundtrail.client.readmodel.LedgerTransaction;
 import org.fundtrail.client.readmodel.OutcomeTally;
-import org.fundtrail.client.readmodel.ReadModel;
 import org.fundtrail.client.readmodel.ReadModelException;
 import org.fundtrail.client.readmodel.RecordRow;
-import org.fundtrail.client.readmodel.FlowRow;
-import org.fundtrail.client.readmodel.SummaryGrouping;
+import org.fundtrail.client.readmodel.Summary;
 import org.fundtrail.client.readmodel.SummaryRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +89,11 @@ final class LedgerController {
             long height = ledger.height();
             CachedSummary c = cached;
             if (c == null || c.height != height || !java.util.Objects.equals(c.fiscalYear, year)) {
-                ObjectNode body = ledger.query("the summary", () -> summaryView(ledger.readModel(), year));
-                body.put("ledgerHeight", height);
-                c = new CachedSummary(height, year, Json.bytes(body));
+                Summary summary = ledger.query("the summary", () -> ledger.readModel().summary(year, summaryTimeout));
+                ObjectNode body = summaryView(summary, year);
+                // the height the totals stand at, which the projector may have moved past since 'height'
+                body.put("ledgerHeight", summary.height());
+                c = new CachedSummary(summary.height(), year, Json.bytes(body));
                 cached = c;
             }
             Responses.bytes(ctx, c.body);
@@ -105,18 +106,18 @@ final class LedgerController {
      * as decimals (see {@link SummaryGrouping} for what each covers) and the allocations counted;
      * then the outcome tallies per fiscal year, and the flows of the year's flow chart ({@link FlowRow}).
      */
-    private ObjectNode summaryView(ReadModel readModel, Integer year) throws ReadModelException {
+    private static ObjectNode summaryView(Summary summary, Integer year) {
         ObjectNode body = Json.object();
         if (year != null) {
             body.put("fiscalYear", year);
         }
-        body.set("byFiscalYear", totalsView(readModel.summary(SummaryGrouping.FISCAL_YEAR, year, summaryTimeout),
+        body.set("byFiscalYear", totalsView(summary.byFiscalYear(),
                 null, null));
-        body.set("byDepartment", totalsView(readModel.summary(SummaryGrouping.DEPARTMENT, year, summaryTimeout),
+        body.set("byDepartment", totalsView(summary.byDepartment(),
                 "department", "name"));
-        body.set("byCofog", totalsView(readModel.summary(SummaryGrouping.COFOG, year, summaryTimeout), "cofog", null));
+        body.set("byCofog", totalsView(summary.byCofog(), "cofog", null));
         ArrayNode outcomes = body.putArray("outcomes");
-        for (OutcomeTally t : readModel.outcomeTallies(year, summaryTimeout)) {
+        for (OutcomeTally t : summary.outcomes()) {
             ObjectNode o = outcomes.addObject();
             o.put("fiscalYear", t.fiscalYear());
             o.put("reported", t.reported());
@@ -124,7 +125,7 @@ final class LedgerController {
             o.put("actualAtOrAboveTarget", t.actualAtOrAboveTarget());
         }
         ArrayNode flows = body.putArray("flows");
-        for (FlowRow f : readModel.flows(year, summaryTimeout)) {
+        for (FlowRow f : summary.flows()) {
             ObjectNode o = flows.addObject();
             o.put("fiscalYear", f.fiscalYear());
             o.put("currency", f.currency());

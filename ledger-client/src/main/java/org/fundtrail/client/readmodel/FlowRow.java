@@ -13,7 +13,7 @@ package org.fundtrail.client.readmodel;
  * SPENT, RETURNED and UNSPENT bands add up to what was appropriated.
  *
  * <pre>{@code
- * for (FlowRow f : readModel.flows(2026, Duration.ofSeconds(30))) {
+ * for (FlowRow f : readModel.summary(2026, Duration.ofSeconds(30)).flows()) {
  *     System.out.println(f.fromOrg() + " -> " + (f.kind() == FlowRow.Kind.TRANSFER ? f.toOrg() : f.kind())
  *             + ": " + Money.decimal(f.amountMinor(), f.currency()));
  * }

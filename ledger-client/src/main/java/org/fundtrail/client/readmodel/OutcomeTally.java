@@ -5,7 +5,7 @@ package org.fundtrail.client.readmodel;
  * counts as numeric when it starts with a digit.
  *
  * <pre>{@code
- * for (OutcomeTally t : readModel.outcomeTallies(2026, Duration.ofSeconds(30))) {
+ * for (OutcomeTally t : readModel.summary(2026, Duration.ofSeconds(30)).outcomes()) {
  *     System.out.println(t.actualAtOrAboveTarget() + " of " + t.numericTarget() + " met their target");
  * }
  * }</pre>

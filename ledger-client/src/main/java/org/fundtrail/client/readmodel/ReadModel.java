@@ -23,7 +23,7 @@ import org.fundtrail.chaincode.ledger.TraceUp;
  * try (ReadModel readModel = ReadModel.open("jdbc:sqlite:/var/lib/fundtrail/readmodel.db")) {
  *     Page<RecordRow> page = readModel.list(RecordType.ALLOCATION, Filter.all().fiscalYear(2026), null, 100);
  *     TraceUp path = readModel.traceUp("EXP-17").orElseThrow();
- *     List<SummaryRow> byDepartment = readModel.summary(SummaryGrouping.DEPARTMENT, 2026, Duration.ofSeconds(30));
+ *     List<SummaryRow> byDepartment = readModel.summary(2026, Duration.ofSeconds(30)).byDepartment();
  * }
  * }</pre>
  */
@@ -202,37 +202,17 @@ public interface ReadModel extends AutoCloseable {
     Optional<TraceUp> traceUp(String recordId) throws ReadModelException;
 
     /**
-     * Totals the allocations per fiscal year and currency, and per department or COFOG division
-     * when asked ({@link SummaryGrouping} says what each total covers). Rows are in fiscal-year,
-     * group and currency order.
+     * Totals the read model at one height, in one transaction: per fiscal year, department and COFOG
+     * division and currency ({@link SummaryGrouping} says what each covers; rows in fiscal-year,
+     * group and currency order), the outcome tallies per fiscal year, and the flows of the year's
+     * flow chart ({@link FlowRow}).
      *
-     * @param by how to group
      * @param fiscalYear only this year, or null for every year
      * @param timeout how long each query may run (rounded down to whole seconds, at least one)
-     * @return the rows, empty when there is nothing to total
+     * @return the summary, with the checkpoint it stands at
      * @throws ReadModelException when the database cannot be read or a query runs out of time
      */
-    List<SummaryRow> summary(SummaryGrouping by, Integer fiscalYear, Duration timeout) throws ReadModelException;
-
-    /**
-     * Counts the outcomes reported per fiscal year, and how many met a numeric target.
-     *
-     * @param fiscalYear only this year, or null for every year
-     * @param timeout how long the query may run (rounded down to whole seconds, at least one)
-     * @return one tally per fiscal year with outcomes, in year order
-     * @throws ReadModelException when the database cannot be read or the query runs out of time
-     */
-    List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException;
-
-    /**
-     * The money flows of the year's flow chart, per organisation pair ({@link FlowRow} says what each covers).
-     *
-     * @param fiscalYear only this year, or null for every year
-     * @param timeout how long the query may run (rounded down to whole seconds, at least one)
-     * @return the flows in fiscal-year, currency, organisation and kind order
-     * @throws ReadModelException when the database cannot be read or the query runs out of time
-     */
-    List<FlowRow> flows(Integer fiscalYear, Duration timeout) throws ReadModelException;
+    Summary summary(Integer fiscalYear, Duration timeout) throws ReadModelException;
 
     /** Closes every connection. Idempotent. */
     @Override

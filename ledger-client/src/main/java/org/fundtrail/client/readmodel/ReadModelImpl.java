@@ -345,23 +345,23 @@ final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
     }
 
     @Override
-    public List<SummaryRow> summary(SummaryGrouping by, Integer fiscalYear, Duration timeout)
-            throws ReadModelException {
-        Objects.requireNonNull(by, "by");
+    public Summary summary(Integer fiscalYear, Duration timeout) throws ReadModelException {
         int seconds = seconds(timeout);
-        return read("the summary by " + by, c -> SqlSummaries.totals(c, by, fiscalYear, seconds));
-    }
-
-    @Override
-    public List<OutcomeTally> outcomeTallies(Integer fiscalYear, Duration timeout) throws ReadModelException {
-        int seconds = seconds(timeout);
-        return read("the outcome tallies", c -> SqlSummaries.outcomes(c, fiscalYear, seconds));
-    }
-
-    @Override
-    public List<FlowRow> flows(Integer fiscalYear, Duration timeout) throws ReadModelException {
-        int seconds = seconds(timeout);
-        return read("the flows", c -> SqlSummaries.flows(c, fiscalYear, seconds));
+        return read("the summary", c -> {
+            // one read transaction: every query sees the same snapshot (SQLite WAL), whatever the projector commits
+            c.setAutoCommit(false);
+            try {
+                Summary summary = new Summary(checkpoint(c),
+                        SqlSummaries.totals(c, SummaryGrouping.FISCAL_YEAR, fiscalYear, seconds),
+                        SqlSummaries.totals(c, SummaryGrouping.DEPARTMENT, fiscalYear, seconds),
+                        SqlSummaries.totals(c, SummaryGrouping.COFOG, fiscalYear, seconds),
+                        SqlSummaries.outcomes(c, fiscalYear, seconds), SqlSummaries.flows(c, fiscalYear, seconds));
+                c.commit();
+                return summary;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
     }
 
     /** @return a JDBC query timeout: whole seconds, at least one */

@@ -5,7 +5,7 @@ package org.fundtrail.client.readmodel;
  * currency.
  *
  * <pre>{@code
- * List<SummaryRow> rows = readModel.summary(SummaryGrouping.DEPARTMENT, 2026, Duration.ofSeconds(30));
+ * List<SummaryRow> rows = readModel.summary(2026, Duration.ofSeconds(30)).byDepartment();
  * }</pre>
  */
 public enum SummaryGrouping {

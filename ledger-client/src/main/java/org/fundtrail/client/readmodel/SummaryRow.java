@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code spent} are already net of reversals.
  *
  * <pre>{@code
- * for (SummaryRow row : readModel.summary(SummaryGrouping.FISCAL_YEAR, null, Duration.ofSeconds(30))) {
+ * for (SummaryRow row : readModel.summary(null, Duration.ofSeconds(30)).byFiscalYear()) {
  *     System.out.println(row.fiscalYear() + " " + Money.decimal(row.spent(), row.currency()));
  * }
  * }</pre>

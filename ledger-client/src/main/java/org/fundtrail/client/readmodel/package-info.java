@@ -28,7 +28,7 @@
  *      Projector projector = Projector.newInstance().readModel(readModel).source(blocks).build()) {
  *     projector.start();
  *     TraceDown tree = readModel.traceDown("APP-2026-07", 10).orElseThrow();
- *     List<SummaryRow> years = readModel.summary(SummaryGrouping.FISCAL_YEAR, null, Duration.ofSeconds(30));
+ *     List<SummaryRow> years = readModel.summary(null, Duration.ofSeconds(30)).byFiscalYear();
  * }
  * }</pre>
  */

@@ -76,21 +76,21 @@ class SummaryTest {
 
     @Test
     void totals_per_fiscal_year_cover_the_whole_trees() throws Exception {
-        assertThat(rm.summary(SummaryGrouping.FISCAL_YEAR, null, TIMEOUT)).containsExactly(
+        assertThat(rm.summary(null, TIMEOUT).byFiscalYear()).containsExactly(
                 // appropriated, transferred, spent, returned, returnedIn, reversed, available, allocations
                 new SummaryRow(2025, null, null, "JPY", 700, 205, 0, 0, 0, 0, 700, 2),
                 new SummaryRow(2025, null, null, "KWD", 12_345, 1_005, 0, 0, 0, 0, 12_345, 2),
                 // spent: 30.00 by the agency (the department's 50.00 was reversed); available:
                 // 600.00 + (400.00 - 100.00 + 10.00) + (100.00 - 30.00 - 10.00) = 1000.00 - 30.00
                 new SummaryRow(2026, null, null, "EUR", 1000_00, 400_00, 30_00, 10_00, 10_00, 50_00, 970_00, 3));
-        assertThat(rm.summary(SummaryGrouping.FISCAL_YEAR, 2026, TIMEOUT)).extracting(SummaryRow::currency)
+        assertThat(rm.summary(2026, TIMEOUT).byFiscalYear()).extracting(SummaryRow::currency)
                 .containsExactly("EUR");
-        assertThat(rm.summary(SummaryGrouping.FISCAL_YEAR, 2024, TIMEOUT)).isEmpty();
+        assertThat(rm.summary(2024, TIMEOUT).byFiscalYear()).isEmpty();
     }
 
     @Test
     void a_department_row_covers_its_agencies_and_counts_what_they_returned_to_it() throws Exception {
-        assertThat(rm.summary(SummaryGrouping.DEPARTMENT, null, TIMEOUT)).containsExactly(
+        assertThat(rm.summary(null, TIMEOUT).byDepartment()).containsExactly(
                 new SummaryRow(2025, "EDU", "Ministry of Education", "JPY", 205, 0, 0, 0, 0, 0, 205, 1),
                 new SummaryRow(2025, "EDU", "Ministry of Education", "KWD", 1_005, 0, 0, 0, 0, 0, 1_005, 1),
                 new SummaryRow(2026, "HEALTH", "Ministry of Health", "EUR", 400_00, 100_00, 30_00, 0, 10_00, 50_00,
@@ -99,7 +99,7 @@ class SummaryTest {
 
     @Test
     void totals_per_cofog_division() throws Exception {
-        assertThat(rm.summary(SummaryGrouping.COFOG, null, TIMEOUT)).containsExactly(
+        assertThat(rm.summary(null, TIMEOUT).byCofog()).containsExactly(
                 new SummaryRow(2025, "09", null, "JPY", 700, 205, 0, 0, 0, 0, 700, 2),
                 new SummaryRow(2025, "09", null, "KWD", 12_345, 1_005, 0, 0, 0, 0, 12_345, 2),
                 new SummaryRow(2026, "07", null, "EUR", 1000_00, 400_00, 30_00, 10_00, 10_00, 50_00, 970_00, 3));
@@ -109,7 +109,7 @@ class SummaryTest {
     void flows_follow_the_money_from_the_ministry_to_what_each_holder_did_with_it() throws Exception {
         FlowRow.Kind transfer = FlowRow.Kind.TRANSFER;
         FlowRow.Kind unspent = FlowRow.Kind.UNSPENT;
-        assertThat(rm.flows(null, TIMEOUT)).containsExactly(
+        assertThat(rm.summary(null, TIMEOUT).flows()).containsExactly(
                 new FlowRow(2025, "JPY", "EDU", unspent, null, 205),
                 new FlowRow(2025, "JPY", "MOF", transfer, "EDU", 205),
                 new FlowRow(2025, "JPY", "MOF", unspent, null, 495),
@@ -125,7 +125,7 @@ class SummaryTest {
                 new FlowRow(2026, "EUR", "HOSP", unspent, null, 60_00),
                 new FlowRow(2026, "EUR", "MOF", transfer, "HEALTH", 400_00),
                 new FlowRow(2026, "EUR", "MOF", unspent, null, 600_00));
-        List<FlowRow> eur = rm.flows(2026, TIMEOUT);
+        List<FlowRow> eur = rm.summary(2026, TIMEOUT).flows();
         assertThat(eur).extracting(FlowRow::fiscalYear).containsOnly(2026);
         long sinks = eur.stream().filter(f -> f.kind() != transfer).mapToLong(FlowRow::amountMinor).sum();
         assertThat(sinks).as("what was appropriated").isEqualTo(1000_00);
@@ -133,8 +133,8 @@ class SummaryTest {
 
     @Test
     void outcome_tallies_count_numeric_targets_met() throws Exception {
-        assertThat(rm.outcomeTallies(null, TIMEOUT)).containsExactly(new OutcomeTally(2026, 2, 2, 1));
-        assertThat(rm.outcomeTallies(2025, TIMEOUT)).isEmpty();
+        assertThat(rm.summary(null, TIMEOUT).outcomes()).containsExactly(new OutcomeTally(2026, 2, 2, 1));
+        assertThat(rm.summary(2025, TIMEOUT).outcomes()).isEmpty();
     }
 
     @Test
