@@ -408,8 +408,4 @@ final class ProjectionWriter implements AutoCloseable {
             }
         }
     }
-
-    Connection connection() {
-        return c;
-    }
 }
