@@ -7,7 +7,6 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

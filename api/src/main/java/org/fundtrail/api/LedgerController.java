@@ -228,17 +228,8 @@ final class LedgerController {
             if (blocks == null) {
                 throw new ApiException(501, "NOT_IMPLEMENTED", null, "this server has no block store");
             }
-            List<byte[]> headers;
-            try {
-                headers = blocks.headers(first, last);
-            } catch (org.fundtrail.client.readmodel.CorruptBlockException e) {
-                LOG.error("not serving headers {}..{}: {}", first, last, e.getMessage());
-                throw new ApiException(500, "CORRUPTED", null, e.getMessage() + "; it is not served. The "
-                        + "operator rebuilds the read model from the ledger (fundtrail rebuild)");
-            } catch (java.io.IOException | ReadModelException e) {
-                LOG.warn("block store failed reading headers {}..{}: {}", first, last, e.getMessage());
-                throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");
-            }
+            List<byte[]> headers = fromStore("headers " + first + ".." + last, null,
+                    () -> blocks.headers(first, last));
             if (headers.size() != last - first + 1) {
                 throw ApiException.notFound("last", "no block " + (first + headers.size()) + " (blocks " + first
                         + ".." + last + " asked)");
@@ -262,22 +253,38 @@ final class LedgerController {
                 throw new ApiException(501, "NOT_IMPLEMENTED", "number", "this server has no block store; "
                         + "the block's transactions are at " + Resource.BASE + "/blocks/" + number + "/transactions");
             }
-            Optional<byte[]> bytes;
-            try {
-                bytes = blocks.block(number);
-            } catch (org.fundtrail.client.readmodel.CorruptBlockException e) {
-                LOG.error("not serving block {}: {}", number, e.getMessage());
-                throw new ApiException(500, "CORRUPTED", "number", e.getMessage() + "; it is not served. The "
-                        + "operator rebuilds the read model from the ledger (fundtrail rebuild)");
-            } catch (java.io.IOException | ReadModelException e) {
-                LOG.warn("block store failed reading block {}: {}", number, e.getMessage());
-                throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");
-            }
+            Optional<byte[]> bytes = fromStore("block " + number, "number", () -> blocks.block(number));
             byte[] block = bytes.orElseThrow(() -> ApiException.notFound("number", "no block " + number));
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"block-" + number + ".pb\"");
             ctx.result(block);
         };
+    }
+
+    /** A read of the block store. */
+    @FunctionalInterface
+    private interface StoreRead<T> {
+        T read() throws java.io.IOException, ReadModelException;
+    }
+
+    /**
+     * Reads the block store for a route: a damaged stored block is 500 CORRUPTED (never served), a store
+     * that cannot be read is 503.
+     *
+     * @param what what is read, for the log ("block 7", "headers 0..7")
+     * @param parameter the parameter the answer names on CORRUPTED, or null
+     */
+    private static <T> T fromStore(String what, String parameter, StoreRead<T> read) {
+        try {
+            return read.read();
+        } catch (org.fundtrail.client.readmodel.CorruptBlockException e) {
+            LOG.error("not serving {}: {}", what, e.getMessage());
+            throw new ApiException(500, "CORRUPTED", parameter, e.getMessage() + "; it is not served. The "
+                    + "operator rebuilds the read model from the ledger (fundtrail rebuild)");
+        } catch (java.io.IOException | ReadModelException e) {
+            LOG.warn("block store failed reading {}: {}", what, e.getMessage());
+            throw new ApiException(503, "UNAVAILABLE", null, "the block store cannot be read right now");
+        }
     }
 
     /**

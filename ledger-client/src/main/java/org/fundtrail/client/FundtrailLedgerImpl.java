@@ -53,7 +53,6 @@ import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.gateway.SignedCommitStatusRequest;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /** The {@link FundtrailLedger} over a fabric-gateway {@link Gateway}. */
 final class FundtrailLedgerImpl implements FundtrailLedger {

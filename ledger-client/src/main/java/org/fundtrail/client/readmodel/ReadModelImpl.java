@@ -1,6 +1,5 @@
 package org.fundtrail.client.readmodel;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,16 +107,15 @@ final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
         if (first < 0 || last < first) {
             throw new IllegalArgumentException("no block range " + first + ".." + last);
         }
-        List<byte[][]> rows = read("block headers " + first + ".." + last, c -> {
+        List<StoredHeader> rows = read("block headers " + first + ".." + last, c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT block_number, data, header_hash FROM blocks "
                     + "WHERE block_number BETWEEN ? AND ? ORDER BY block_number")) {
                 st.setLong(1, first);
                 st.setLong(2, last + 1);
-                List<byte[][]> found = new ArrayList<>();
+                List<StoredHeader> found = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next() && rs.getLong(1) == first + found.size()) {
-                        found.add(new byte[][] {StoredBlocks.headerBytes(rs.getBytes(2)),
-                                rs.getBytes(3)});
+                        found.add(new StoredHeader(StoredBlocks.headerBytes(rs.getBytes(2)), rs.getBytes(3)));
                     }
                 }
                 return found;
@@ -126,14 +123,18 @@ final class ReadModelImpl implements ReadModel, ProjectionStore.Target {
         });
         List<byte[]> headers = new ArrayList<>();
         for (int i = 0; i < rows.size() && first + i <= last; i++) {
-            byte[] next = i + 1 < rows.size() ? rows.get(i + 1)[0] : null;
-            StoredBlocks.checkHeader(first + i, rows.get(i)[0], rows.get(i)[1], next);
-            headers.add(rows.get(i)[0]);
+            byte[] next = i + 1 < rows.size() ? rows.get(i + 1).header() : null;
+            StoredBlocks.checkHeader(first + i, rows.get(i).header(), rows.get(i).headerHash(), next);
+            headers.add(rows.get(i).header());
         }
         return headers;
     }
 
     private record StoredBlock(byte[] data, byte[] headerHash) {
+    }
+
+    /** A stored block's header bytes (null when they do not parse) and the header hash kept at projection. */
+    private record StoredHeader(byte[] header, byte[] headerHash) {
     }
 
     /** The vendor folder of the migrations: {@code db/migration/<vendor>}. */

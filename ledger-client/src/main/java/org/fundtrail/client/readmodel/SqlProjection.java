@@ -149,18 +149,7 @@ final class SqlProjection implements ProjectionStore {
             return;
         }
         closed = true;
-        if (writes != null) {
-            writes.close();
-            writes = null;
-        }
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (SQLException ignored) {
-                // nothing more to do with a connection being given back
-            }
-            writer = null;
-        }
+        discardWriter(); // rolls back what a failed batch left open, then closes
         onClose.run();
     }
 }

@@ -32,23 +32,8 @@ final class StoredBlocks {
         if (!Arrays.equals(BlockHashes.dataHash(block.getData()), block.getHeader().getDataHash().toByteArray())) {
             throw new CorruptBlockException(number, "its data hash does not match its transactions");
         }
-        byte[] computed = BlockHashes.headerHash(block.getHeader());
-        if (headerHash != null && !Arrays.equals(computed, headerHash)) {
-            throw new CorruptBlockException(number, "its header hash is " + HexFormat.of().formatHex(computed)
-                    + ", the block projected had " + HexFormat.of().formatHex(headerHash));
-        }
-        if (nextData != null) {
-            byte[] previous;
-            try {
-                previous = Block.parseFrom(nextData).getHeader().getPreviousHash().toByteArray();
-            } catch (InvalidProtocolBufferException e) {
-                return; // the next block's own check reports it
-            }
-            if (!Arrays.equals(computed, previous)) {
-                throw new CorruptBlockException(number, "its header hash " + HexFormat.of().formatHex(computed)
-                        + " is not block " + (number + 1) + "'s previous_hash " + HexFormat.of().formatHex(previous));
-            }
-        }
+        checkHeader(number, block.getHeader().toByteArray(), headerHash,
+                nextData == null ? null : headerBytes(nextData));
     }
 
     /**
